@@ -1,0 +1,107 @@
+# artx - GNU make.  `make` builds build/artx; `make check` runs every test.
+# MODE=asan builds with AddressSanitizer and UBSan into build/asan/.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/artx
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PYTHON ?= /usr/bin/python3
+PKGS := libxml-2.0 libxslt libexslt zlib icu-uc icu-i18n
+
+MODE ?= release
+ifeq ($(MODE),asan)
+BUILD := build/asan
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN := -fsanitize=address,undefined
+else
+BUILD := build
+OPT := -O2 -g
+LDSAN :=
+endif
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidden \
+	-Isrc $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
+
+LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/meta.c src/json.c \
+	src/read.c src/normalise.c src/transform.c
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
+XSL := $(wildcard xslt/*.xsl)
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
+
+.PHONY: all lib check test unit golden corpus badinput demo asan install uninstall clean golden-update
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/artx
+
+lib: $(BUILD)/libartx.a
+
+$(BUILD)/obj/%.o: src/%.c src/artx.h src/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/stylesheets.c: tools/embed.sh $(XSL)
+	@mkdir -p $(@D)
+	sh tools/embed.sh $@ $(XSL)
+
+$(BUILD)/obj/stylesheets.o: $(BUILD)/obj/stylesheets.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libartx.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/artx: $(BUILD)/obj/main.o $(BUILD)/libartx.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libartx.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libartx.a $(PKG_LIBS)
+
+# The README's first command: build, then convert the bundled sample.
+demo: $(BUILD)/artx
+	$(BUILD)/artx samples/board-dump.txt
+
+check: unit golden badinput corpus
+test: check
+
+unit: $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; $$t; done
+
+golden: $(BUILD)/artx
+	sh tests/golden.sh $(BUILD)/artx
+
+golden-update: $(BUILD)/artx
+	sh tests/golden.sh $(BUILD)/artx --update
+
+badinput: $(BUILD)/artx
+	sh tests/badinput.sh $(BUILD)/artx
+
+corpus: $(BUILD)/artx
+	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx
+	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx --corpus samples
+
+asan:
+	$(MAKE) MODE=asan check
+
+install: $(BUILD)/artx
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/xslt
+	install -m 755 $(BUILD)/artx $(DESTDIR)$(BINDIR)/artx
+	install -m 644 artx.1 $(DESTDIR)$(MANDIR)/man1/artx.1
+	install -m 644 $(XSL) xslt/article.rng $(DESTDIR)$(DATADIR)/xslt/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/artx $(DESTDIR)$(MANDIR)/man1/artx.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build

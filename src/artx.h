@@ -1,0 +1,148 @@
+/* artx.h - the public API of artx: news pages in, translation-ready articles out.
+ *
+ * The pipeline is a chain of stages, each a function here:
+ *
+ *   bytes --artx_read--> page DOM --artx_normalise--> article DOM (urn:artx:article)
+ *         --artx_transform--> text, XLIFF, DocBook, ...
+ *
+ * Every stage works on libxml2 documents, so a libxslt host that already has a
+ * parsed page (xsltproc, lxml) can enter the chain at artx_normalise.
+ *
+ * Conventions:
+ *  - Functions return 0 on success or a negative ARTX_ERR_* code, and fill the
+ *    optional artx_error with a one-line, lowercase reason.  The library never
+ *    prints and never exits.
+ *  - A document handed back through an out-parameter belongs to the caller,
+ *    who frees it with xmlFreeDoc().  A const char * return is borrowed.
+ *  - The library does not use global state beyond libxml2's own; call
+ *    artx_init() once before the first stage and artx_cleanup() at the end.
+ *
+ * Example:
+ *
+ *   artx_error err = {0};
+ *   xmlDocPtr page = NULL, art = NULL;
+ *   artx_init();
+ *   if (artx_read(buf, len, "page.html", ARTX_FROM_AUTO, &page, &err) == 0 &&
+ *       artx_normalise(page, ARTX_FROM_AUTO, &art, &err) == 0)
+ *       xmlDocDump(stdout, art);
+ *   else
+ *       fprintf(stderr, "artx: page.html: %s\n", err.message);
+ *   xmlFreeDoc(art);
+ *   xmlFreeDoc(page);
+ *   artx_cleanup();
+ */
+#ifndef ARTX_H
+#define ARTX_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ARTX_EXPORT __attribute__((visibility("default")))
+#else
+#define ARTX_EXPORT
+#endif
+
+#define ARTX_VERSION "0.1.0"
+
+/* The article model's namespace (xslt/article.rng). */
+#define ARTX_NS "urn:artx:article"
+
+/* Status codes: 0 is success, errors are negative. */
+enum {
+    ARTX_OK = 0,
+    ARTX_ERR_NOMEM = -1,     /* out of memory */
+    ARTX_ERR_IO = -2,        /* reading or writing a file failed */
+    ARTX_ERR_PARSE = -3,     /* the input could not be parsed */
+    ARTX_ERR_XSLT = -4,      /* a stylesheet failed to load or run */
+    ARTX_ERR_ZIP = -5,       /* the container could not be written */
+    ARTX_ERR_INVALID = -6,   /* the input is not what it should be */
+    ARTX_ERR_NOARTICLE = -7, /* the page holds no article text */
+    ARTX_ERR_USAGE = -8      /* a caller passed bad arguments */
+};
+
+/* What a failed call says about itself.  Zero-initialise before use. */
+typedef struct artx_error {
+    int status;         /* the ARTX_ERR_* code, 0 when nothing failed */
+    char message[512];  /* one line, lowercase, no file name, no newline */
+} artx_error;
+
+/* How to read an input. */
+typedef enum artx_from {
+    ARTX_FROM_AUTO = 0, /* decide from the bytes */
+    ARTX_FROM_HTML,     /* a saved page or a fragment */
+    ARTX_FROM_DUMP,     /* a scraped board dump: header line, HTML, footer */
+    ARTX_FROM_ARTICLE   /* artx's own article XML */
+} artx_from;
+
+/* Initialise libxml2 and the library.  Safe to call more than once. */
+ARTX_EXPORT void artx_init(void);
+
+/* Release what artx_init() and the stages cached (stylesheets, rules). */
+ARTX_EXPORT void artx_cleanup(void);
+
+/* The library's version string, e.g. "0.1.0".  Borrowed. */
+ARTX_EXPORT const char *artx_version(void);
+
+/* Decide the character encoding of a page: a byte order mark wins; bytes
+ * that are valid UTF-8 with non-ASCII text are UTF-8 whatever the page
+ * declares; otherwise the declared charset (XML declaration, <meta charset>,
+ * http-equiv), mapped the WHATWG way ("euc-kr" means CP949); otherwise CP949
+ * when the bytes are valid CP949, else windows-1252.  Returns an encoding
+ * name that libxml2 and iconv accept.  Borrowed, static. */
+ARTX_EXPORT const char *artx_detect_encoding(const unsigned char *buf,
+                                             size_t len);
+
+/* Parse an input into a DOM.  HTML pages and board dumps become an HTML
+ * document parsed in the encoding artx_detect_encoding() decided, with no
+ * network access; article XML is read with no network, no DTD loading and
+ * no entity substitution.  `url` names the input in messages and serves as
+ * the base URL (may be NULL).  On success *out belongs to the caller. */
+ARTX_EXPORT int artx_read(const unsigned char *buf, size_t len,
+                          const char *url, artx_from from, xmlDocPtr *out,
+                          artx_error *err);
+
+/* Find the article in a parsed page, drop the page's boilerplate and build
+ * the canonical article (urn:artx:article, xslt/article.rng).  Works from
+ * the DOM alone, so a page that a libxslt host parsed is handled the same
+ * way.  `from` says whether to look for a board dump's header line
+ * (ARTX_FROM_AUTO looks for it, ARTX_FROM_HTML does not).  An article
+ * document given as the page is checked and copied.  Returns
+ * ARTX_ERR_NOARTICLE when no article text is found.  On success *out
+ * belongs to the caller; `page` is not modified. */
+ARTX_EXPORT int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out,
+                               artx_error *err);
+
+/* Output formats that artx_transform() knows. */
+typedef enum artx_format {
+    ARTX_TO_ARTICLE = 0, /* the article XML itself */
+    ARTX_TO_TEXT         /* title, then paragraphs, separated by blank lines */
+} artx_format;
+
+/* Look a format up by its command-line name ("article", "text").  Returns
+ * 0 and sets *out, or ARTX_ERR_USAGE for an unknown name. */
+ARTX_EXPORT int artx_format_from_name(const char *name, artx_format *out);
+
+/* Serialise an article in a format, through the format's stylesheet where
+ * it has one.  Stylesheets are compiled once per process and come built in,
+ * unless artx_set_stylesheet_dir() named a folder of customised ones.  On
+ * success *out is a malloc'ed buffer of *len bytes that the caller frees
+ * with free(). */
+ARTX_EXPORT int artx_transform(xmlDocPtr article, artx_format format,
+                               unsigned char **out, size_t *len,
+                               artx_error *err);
+
+/* Use the stylesheets in `dir` (same file names as xslt/) instead of the
+ * built-in ones; NULL goes back to the built-in ones.  The string is
+ * copied. */
+ARTX_EXPORT int artx_set_stylesheet_dir(const char *dir, artx_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ARTX_H */

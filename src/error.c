@@ -1,0 +1,78 @@
+/* error.c - artx_error and the capture of libxml2/libxslt messages.
+ *
+ * The library never prints: libxml2 and libxslt would write their warnings
+ * to stderr, so their handlers are replaced by one that keeps the last
+ * message for the caller to quote in an artx_error. */
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/xmlerror.h>
+#include <libxslt/xsltutils.h>
+
+#include "internal.h"
+
+static _Thread_local char last_xml_error[256];
+
+int artx_fail(artx_error *err, int status, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+        err->status = status;
+    }
+    return status;
+}
+
+static void keep_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    if (!e || !e->message || e->level < XML_ERR_ERROR)
+        return;
+    snprintf(last_xml_error, sizeof last_xml_error, "%s", e->message);
+    size_t n = strlen(last_xml_error);
+    while (n > 0 && (last_xml_error[n - 1] == '\n' || last_xml_error[n - 1] == ' '))
+        last_xml_error[--n] = '\0';
+    if (e->line > 0 && n + 24 < sizeof last_xml_error)
+        snprintf(last_xml_error + n, sizeof last_xml_error - n, " (line %d)",
+                 e->line);
+}
+
+/* libxslt reports through the generic, printf-style handler; its messages
+ * arrive in pieces, so they are appended until a newline ends one. */
+static void keep_generic(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    static _Thread_local bool line_open;
+    char piece[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(piece, sizeof piece, fmt, ap);
+    va_end(ap);
+    if (!line_open)
+        last_xml_error[0] = '\0';
+    size_t have = strlen(last_xml_error);
+    snprintf(last_xml_error + have, sizeof last_xml_error - have, "%s", piece);
+    size_t n = strlen(last_xml_error);
+    line_open = !(n > 0 && last_xml_error[n - 1] == '\n');
+    while (n > 0 && (last_xml_error[n - 1] == '\n' || last_xml_error[n - 1] == ' '))
+        last_xml_error[--n] = '\0';
+}
+
+void artx_error_capture(void)
+{
+    xmlSetStructuredErrorFunc(NULL, keep_structured);
+    xmlSetGenericErrorFunc(NULL, keep_generic);
+    xsltSetGenericErrorFunc(NULL, keep_generic);
+}
+
+const char *artx_xml_last_error(void)
+{
+    return last_xml_error;
+}
+
+void artx_xml_clear_error(void)
+{
+    last_xml_error[0] = '\0';
+}

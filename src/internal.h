@@ -1,0 +1,137 @@
+/* internal.h - private interfaces between artx's stages.  Never installed.
+ *
+ * Everything here has hidden visibility (the build uses -fvisibility=hidden)
+ * and the artx_ prefix, so the static library cannot collide with its
+ * host.  Unit tests link these functions directly.
+ */
+#ifndef ARTX_INTERNAL_H
+#define ARTX_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "artx.h"
+
+/* ---- error.c ---------------------------------------------------------- */
+
+/* Fill `err` (may be NULL) and return `status`, so callers can write
+ * `return artx_fail(err, ARTX_ERR_PARSE, "...", ...)`. */
+int artx_fail(artx_error *err, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Route libxml2 and libxslt messages away from stderr; the last one is kept
+ * for artx_xml_last_error(). */
+void artx_error_capture(void);
+
+/* The last message libxml2 or libxslt reported since the previous call, or
+ * "" (borrowed, valid until the next libxml2 call on this thread). */
+const char *artx_xml_last_error(void);
+void artx_xml_clear_error(void);
+
+/* ---- segment.c (the only ICU user): Unicode text ---------------------- */
+
+/* Unicode NFC of a UTF-8 string.  Returns a malloc'ed string or NULL when
+ * out of memory; invalid UTF-8 is replaced by U+FFFD. */
+char *artx_text_nfc(const char *s);
+
+/* ---- text.c: UTF-8 text helpers ---------------------------------------- */
+
+/* Decode one code point at *p (advancing it); returns -1 on a bad sequence
+ * and advances by one byte. */
+long artx_utf8_next(const unsigned char **p, const unsigned char *end);
+
+/* True when `buf` holds valid UTF-8 (overlongs and surrogates invalid). */
+bool artx_utf8_valid(const unsigned char *buf, size_t len);
+
+/* True for Unicode White_Space (incl. NBSP, ideographic space) and the zero
+ * width characters that pages use as spacing. */
+bool artx_is_space(long cp);
+
+/* True when XML 1.0 allows the code point in character data. */
+bool artx_xml_char_ok(long cp);
+
+/* Collapse whitespace runs to one space, trim, drop characters that XML
+ * 1.0 forbids.  Returns a malloc'ed string (NULL when out of memory). */
+char *artx_text_collapse(const char *s);
+
+/* The script a text is mostly written in, as a BCP 47 language guess:
+ * "ko" (Hangul), "ja" (kana), "zh" (Han alone), or NULL when unknown. */
+const char *artx_text_guess_lang(const char *s);
+
+/* Case-insensitive search for an ASCII needle in UTF-8 text. */
+const char *artx_strcasestr(const char *hay, const char *needle);
+
+/* ---- meta.c: dates, bylines, credits, publishers ----------------------- */
+
+typedef enum artx_precision {
+    ARTX_PREC_NONE = 0,
+    ARTX_PREC_YEAR,
+    ARTX_PREC_MONTH,
+    ARTX_PREC_DAY,
+    ARTX_PREC_MINUTE,
+    ARTX_PREC_SECOND
+} artx_precision;
+
+typedef struct artx_date {
+    int year, month, day;      /* calendar date */
+    int hour, minute, second;  /* local time, when precision allows */
+    int offset;                /* minutes east of UTC */
+    bool has_offset;           /* offset is known */
+    artx_precision precision;  /* how much of the above is known */
+} artx_date;
+
+/* Find the first date in free text: ISO 8601, RFC 822, Korean portal forms
+ * ("2023. 11. 1. 07:00", "2020.07.13. 오후 5:04", "2024년 5월 3일 14:20").
+ * `default_offset` (minutes) is used for local times without a zone when
+ * `has_default` is true.  Returns true and fills *out when found. */
+bool artx_date_parse(const char *text, int default_offset, bool has_default,
+                     artx_date *out);
+
+/* Write a date as ISO 8601 at its precision into buf (>= 32 bytes). */
+void artx_date_format(const artx_date *d, char *buf, size_t size);
+
+/* Name of a precision for the model's @precision ("day", ...). */
+const char *artx_precision_name(artx_precision p);
+
+/* Look for a date-stamped Daum image URL (".../news/YYYYMM/DD/press/
+ * YYYYMMDDhhmmss....jpg") that agrees with `month`/`day` and return its
+ * year, or 0. */
+int artx_date_year_from_url(const char *url, int month, int day);
+
+/* A person named in a byline. */
+typedef struct artx_byline {
+    char name[128];   /* e.g. "선담은" */
+    char email[128];  /* "" when none */
+} artx_byline;
+
+/* Parse a byline such as "선담은 기자 sun@hani.co.kr", "이재동 기자
+ * (trigger@yna.co.kr)", "[매일경제 안병준 기자]", "By Jane Doe".  Fills up
+ * to `max` entries and returns how many.  *whole is set when the text is
+ * nothing but the byline (so the paragraph can be dropped). */
+size_t artx_byline_parse(const char *text, artx_byline *out, size_t max,
+                         bool *whole);
+
+/* Where a photo credit starts at the end of a caption ("... 연합뉴스",
+ * "... 대통령실 제공", "... [중앙포토]", "(사진=홍길동 기자)"), as a byte
+ * offset into `caption`; strlen(caption) when there is none. */
+size_t artx_credit_split(const char *caption);
+
+/* The publisher for a press code, Naver office id or domain ("hani",
+ * "025", "yna.co.kr"), or NULL.  Borrowed. */
+const char *artx_publisher_lookup(const char *key);
+
+/* ---- json.c: JSON-LD as XML ------------------------------------------------ */
+
+/* Parse JSON text into an element tree in the XPath 3.1 json-to-xml shape
+ * (map, array, string, number, boolean, null; @key on members), with no
+ * namespace, appended as a child of `parent`.  Returns 0 or -1 when the
+ * text is not JSON (nothing is appended then). */
+int artx_json_to_xml(const char *json, size_t len, xmlNodePtr parent);
+
+/* ---- transform.c --------------------------------------------------------- */
+
+/* Release the compiled stylesheets. */
+void artx_transform_cleanup(void);
+
+#endif /* ARTX_INTERNAL_H */

@@ -1,0 +1,331 @@
+/* main.c - the artx command line: parse options, drive the stages, write
+ * each output safely.  No conversion logic lives here. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "artx.h"
+
+#define EXIT_CONVERSION 1
+#define EXIT_USAGE 2
+#define MAX_INPUT_BYTES ((size_t)1 << 30)
+
+typedef struct options {
+    artx_format format;
+    const char *format_name;
+    artx_from from;
+    const char *output;  /* NULL: standard output */
+    bool output_is_dir;
+    int verbose;         /* -1 quiet, 0 normal, 1 verbose */
+} options;
+
+static void usage(FILE *f)
+{
+    fputs("Usage: artx [OPTIONS] [INPUT...]\n"
+          "Make news article pages translation-ready.\n"
+          "\n"
+          "With no INPUT, or when INPUT is -, read standard input.\n"
+          "\n"
+          "  -t, --to FORMAT        output format: article (default), text\n"
+          "  -o, --output PATH      write to PATH; with several inputs PATH is a\n"
+          "                         directory that gets one output per input\n"
+          "      --from FORMAT      input format: auto (default), html, dump, article\n"
+          "      --stylesheets DIR  use the stylesheets in DIR instead of the built-in ones\n"
+          "  -q, --quiet            print nothing but errors\n"
+          "  -v, --verbose          say what was detected for each input\n"
+          "  -h, --help             show this help and exit\n"
+          "  -V, --version          show the version and exit\n"
+          "\n"
+          "Exit status: 0 all inputs converted; 1 at least one input failed (each\n"
+          "failure is named on standard error, the others are still converted);\n"
+          "2 usage error.\n",
+          f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("artx: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'artx --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* The whole input in memory.  Returns 0, or an errno value. */
+static int slurp(FILE *f, unsigned char **out, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf)
+        return ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            if (cap >= MAX_INPUT_BYTES) {
+                free(buf);
+                return EFBIG;
+            }
+            unsigned char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                return ENOMEM;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                return e;
+            }
+            break;
+        }
+    }
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static const char *display_name(const char *input)
+{
+    return strcmp(input, "-") ? input : "<stdin>";
+}
+
+/* Write bytes to `path` through a temporary file in the same folder and a
+ * rename, so that a failure never leaves a partial file.  Returns 0 or an
+ * errno value. */
+static int write_atomic(const char *path, const unsigned char *buf, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    char tmp[PATH_MAX];
+    int n = slash ? snprintf(tmp, sizeof tmp, "%.*s/.artx-XXXXXX", (int)(slash - path), path)
+                  : snprintf(tmp, sizeof tmp, ".artx-XXXXXX");
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return ENAMETOOLONG;
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return errno;
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        return e;
+    }
+    int e = 0;
+    if (fwrite(buf, 1, len, f) != len || fflush(f) != 0 || fsync(fd) != 0)
+        e = errno ? errno : EIO;
+    if (fclose(f) != 0 && !e)
+        e = errno ? errno : EIO;
+    /* mkstemp makes the file 0600; outputs are ordinary files. */
+    if (!e) {
+        mode_t mask = umask(0);
+        umask(mask);
+        if (chmod(tmp, 0666 & ~mask) != 0)
+            e = errno;
+    }
+    if (!e && rename(tmp, path) != 0)
+        e = errno;
+    if (e)
+        unlink(tmp);
+    return e;
+}
+
+/* "DIR/base.EXT" for an input written into a directory. */
+static int output_path_in_dir(const char *dir, const char *input, const char *ext,
+                              char *out, size_t size)
+{
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    if (!strcmp(input, "-"))
+        base = "stdin";
+    const char *dot = strrchr(base, '.');
+    int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    int n = snprintf(out, size, "%s/%.*s.%s", dir, stem, base, ext);
+    return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static int convert(const options *o, const char *input)
+{
+    const char *name = display_name(input);
+    unsigned char *in = NULL, *out = NULL;
+    size_t in_len = 0, out_len = 0;
+    xmlDocPtr page = NULL, article = NULL;
+    artx_error err = {0};
+    int status = EXIT_CONVERSION;
+
+    FILE *f = strcmp(input, "-") ? fopen(input, "rb") : stdin;
+    if (!f) {
+        fprintf(stderr, "artx: %s: %s\n", name, strerror(errno));
+        return EXIT_CONVERSION;
+    }
+    int e = slurp(f, &in, &in_len);
+    if (f != stdin)
+        fclose(f);
+    if (e) {
+        fprintf(stderr, "artx: %s: %s\n", name,
+                e == EFBIG ? "input larger than 1 GiB" : strerror(e));
+        return EXIT_CONVERSION;
+    }
+
+    if (artx_read(in, in_len, strcmp(input, "-") ? input : NULL, o->from, &page, &err) ||
+        artx_normalise(page, o->from, &article, &err) ||
+        artx_transform(article, o->format, &out, &out_len, &err)) {
+        fprintf(stderr, "artx: %s: %s\n", name, err.message);
+        goto out;
+    }
+    if (o->verbose > 0)
+        fprintf(stderr, "artx: %s: encoding %s, %zu bytes out\n", name,
+                artx_detect_encoding(in, in_len), out_len);
+
+    char path[PATH_MAX];
+    const char *target = o->output;
+    if (o->output_is_dir) {
+        const char *ext = o->format == ARTX_TO_TEXT ? "txt" : "xml";
+        if (output_path_in_dir(o->output, input, ext, path, sizeof path)) {
+            fprintf(stderr, "artx: %s: output path too long\n", name);
+            goto out;
+        }
+        target = path;
+    }
+    if (!target || !strcmp(target, "-")) {
+        if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
+            fprintf(stderr, "artx: %s: cannot write to standard output: %s\n", name,
+                    strerror(errno));
+            goto out;
+        }
+    } else {
+        if (strcmp(input, "-") && same_file(input, target)) {
+            fprintf(stderr, "artx: %s: refusing to overwrite the input\n", name);
+            goto out;
+        }
+        if ((e = write_atomic(target, out, out_len))) {
+            fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, target, strerror(e));
+            goto out;
+        }
+    }
+    status = 0;
+out:
+    free(in);
+    free(out);
+    xmlFreeDoc(page);
+    xmlFreeDoc(article);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_FROM = 256, OPT_STYLESHEETS };
+    static const struct option longopts[] = {
+        {"to", required_argument, NULL, 't'},
+        {"output", required_argument, NULL, 'o'},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"stylesheets", required_argument, NULL, OPT_STYLESHEETS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    options o = {ARTX_TO_ARTICLE, "article", ARTX_FROM_AUTO, NULL, false, 0};
+    const char *stylesheets = NULL;
+    int c;
+
+    while ((c = getopt_long(argc, argv, "t:o:qvhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 't':
+            if (artx_format_from_name(optarg, &o.format))
+                return usage_error("unknown output format '%s'", optarg);
+            o.format_name = optarg;
+            break;
+        case 'o':
+            o.output = optarg;
+            break;
+        case OPT_FROM:
+            if (!strcmp(optarg, "auto"))
+                o.from = ARTX_FROM_AUTO;
+            else if (!strcmp(optarg, "html"))
+                o.from = ARTX_FROM_HTML;
+            else if (!strcmp(optarg, "dump"))
+                o.from = ARTX_FROM_DUMP;
+            else if (!strcmp(optarg, "article"))
+                o.from = ARTX_FROM_ARTICLE;
+            else
+                return usage_error("unknown input format '%s'", optarg);
+            break;
+        case OPT_STYLESHEETS:
+            stylesheets = optarg;
+            break;
+        case 'q':
+            o.verbose = -1;
+            break;
+        case 'v':
+            o.verbose = 1;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            printf("artx %s\n", artx_version());
+            return 0;
+        default:
+            fputs("Try 'artx --help' for more information.\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+
+    int ninputs = argc - optind;
+    char *stdin_only[] = {"-"};
+    char **inputs = ninputs ? argv + optind : stdin_only;
+    if (!ninputs)
+        ninputs = 1;
+    int stdin_uses = 0;
+    for (int i = 0; i < ninputs; i++)
+        stdin_uses += !strcmp(inputs[i], "-");
+    if (stdin_uses > 1)
+        return usage_error("%s", "standard input given more than once");
+
+    struct stat st;
+    bool is_dir = o.output && stat(o.output, &st) == 0 && S_ISDIR(st.st_mode);
+    if (ninputs > 1) {
+        if (!o.output && o.format != ARTX_TO_TEXT)
+            return usage_error("%s", "several inputs need -o DIR");
+        if (o.output && strcmp(o.output, "-")) {
+            if (!is_dir && mkdir(o.output, 0777) != 0) {
+                fprintf(stderr, "artx: %s: cannot create directory: %s\n", o.output,
+                        strerror(errno));
+                return EXIT_CONVERSION;
+            }
+            o.output_is_dir = true;
+        }
+    } else if (is_dir) {
+        o.output_is_dir = true;
+    }
+
+    artx_init();
+    int status = 0;
+    artx_error err = {0};
+    if (stylesheets && artx_set_stylesheet_dir(stylesheets, &err)) {
+        fprintf(stderr, "artx: %s: %s\n", stylesheets, err.message);
+        status = EXIT_CONVERSION;
+    }
+    if (status == 0)
+        for (int i = 0; i < ninputs; i++)
+            if (convert(&o, inputs[i]))
+                status = EXIT_CONVERSION;
+    artx_cleanup();
+    return status;
+}

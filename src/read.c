@@ -1,0 +1,209 @@
+/* read.c - bytes to DOM: decide the encoding, then parse with libxml2.
+ *
+ * The encoding rules (artx.h) put the bytes above the page's word because
+ * saved copies are often re-encoded without their <meta> being fixed.  The
+ * decided encoding is always handed to libxml2, whose HTML parser would
+ * otherwise read an undeclared page as Latin-1. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include "internal.h"
+
+/* How far to look for a declared charset.  WHATWG's prescan stops at 1024
+ * bytes; saved pages often carry kilobytes of scripts before the <meta>. */
+#define DECL_SCAN 65536
+
+/* WHATWG labels mapped to what iconv knows.  "euc-kr" means CP949 (UHC):
+ * plain EUC-KR fails on the syllables CP949 adds. */
+static const struct {
+    const char *label;
+    const char *encoding;
+} charset_labels[] = {
+    {"utf-8", "UTF-8"},         {"utf8", "UTF-8"},
+    {"unicode-1-1-utf-8", "UTF-8"},
+    {"euc-kr", "CP949"},        {"cp949", "CP949"},
+    {"windows-949", "CP949"},   {"x-windows-949", "CP949"},
+    {"ks_c_5601-1987", "CP949"}, {"ksc5601", "CP949"},
+    {"ksc_5601", "CP949"},      {"korean", "CP949"},
+    {"uhc", "CP949"},
+    {"shift_jis", "CP932"},     {"shift-jis", "CP932"},
+    {"sjis", "CP932"},          {"x-sjis", "CP932"},
+    {"windows-31j", "CP932"},   {"ms_kanji", "CP932"},
+    {"euc-jp", "EUC-JP"},       {"iso-2022-jp", "ISO-2022-JP"},
+    {"gb2312", "GB18030"},      {"gbk", "GB18030"},
+    {"gb18030", "GB18030"},     {"big5", "BIG5-HKSCS"},
+    {"iso-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"},
+    {"us-ascii", "WINDOWS-1252"}, {"ascii", "WINDOWS-1252"},
+    {"windows-1252", "WINDOWS-1252"},
+    {"iso-8859-2", "ISO-8859-2"}, {"iso-8859-15", "ISO-8859-15"},
+    {"windows-1251", "WINDOWS-1251"}, {"koi8-r", "KOI8-R"},
+    {"utf-16", "UTF-16LE"},      {"utf-16le", "UTF-16LE"},
+    {"utf-16be", "UTF-16BE"},
+};
+
+static const char *encoding_for_label(const char *label, size_t n)
+{
+    for (size_t i = 0; i < sizeof charset_labels / sizeof *charset_labels; i++)
+        if (strlen(charset_labels[i].label) == n &&
+            strncasecmp(charset_labels[i].label, label, n) == 0)
+            return charset_labels[i].encoding;
+    return NULL;
+}
+
+/* Find `charset=LABEL` (meta) or `encoding="LABEL"` (XML declaration) in
+ * the first bytes of the page. */
+static const char *declared_encoding(const unsigned char *buf, size_t len)
+{
+    size_t n = len < DECL_SCAN ? len : DECL_SCAN;
+    static const char *const keys[] = {"charset", "encoding"};
+    for (size_t i = 0; i + 8 < n; i++) {
+        for (size_t k = 0; k < 2; k++) {
+            size_t kl = strlen(keys[k]);
+            if (i + kl >= n || strncasecmp((const char *)buf + i, keys[k], kl))
+                continue;
+            size_t j = i + kl;
+            while (j < n && (buf[j] == ' ' || buf[j] == '\t'))
+                j++;
+            if (j >= n || buf[j] != '=')
+                continue;
+            j++;
+            while (j < n && (buf[j] == ' ' || buf[j] == '"' || buf[j] == '\''))
+                j++;
+            size_t start = j;
+            while (j < n && (isalnum(buf[j]) || buf[j] == '-' || buf[j] == '_' ||
+                             buf[j] == '.' || buf[j] == ':'))
+                j++;
+            const char *enc = encoding_for_label((const char *)buf + start, j - start);
+            if (enc)
+                return enc;
+        }
+    }
+    return NULL;
+}
+
+/* CP949: a lead byte 0x81-0xFE with a trail 0x41-0x5A, 0x61-0x7A or
+ * 0x81-0xFE.  Text that follows these rules throughout and has at least one
+ * such pair is taken for legacy Korean. */
+static bool valid_cp949(const unsigned char *buf, size_t len)
+{
+    size_t pairs = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = buf[i];
+        if (c < 0x80)
+            continue;
+        if (c == 0x80 || c == 0xFF || i + 1 >= len)
+            return false;
+        unsigned char t = buf[++i];
+        if (!((t >= 0x41 && t <= 0x5A) || (t >= 0x61 && t <= 0x7A) ||
+              (t >= 0x81 && t <= 0xFE)))
+            return false;
+        pairs++;
+    }
+    return pairs > 0;
+}
+
+const char *artx_detect_encoding(const unsigned char *buf, size_t len)
+{
+    if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
+        return "UTF-8";
+    if (len >= 2 && buf[0] == 0xFF && buf[1] == 0xFE)
+        return "UTF-16LE";
+    if (len >= 2 && buf[0] == 0xFE && buf[1] == 0xFF)
+        return "UTF-16BE";
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = buf[i] < 0x80;
+    if (!ascii && artx_utf8_valid(buf, len))
+        return "UTF-8";
+    const char *declared = declared_encoding(buf, len);
+    /* A page that says UTF-8 but is not cannot be read as UTF-8. */
+    if (declared && (ascii || strcmp(declared, "UTF-8") != 0))
+        return declared;
+    if (ascii)
+        return "UTF-8";
+    return valid_cp949(buf, len) ? "CP949" : "WINDOWS-1252";
+}
+
+/* Binary data: NUL bytes or many control characters near the start.  UTF-16
+ * with a BOM is text. */
+static bool looks_binary(const unsigned char *buf, size_t len)
+{
+    if (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) ||
+                     (buf[0] == 0xFE && buf[1] == 0xFF)))
+        return false;
+    size_t n = len < 8192 ? len : 8192, controls = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == 0)
+            return true;
+        if (buf[i] < 0x20 && buf[i] != '\t' && buf[i] != '\n' && buf[i] != '\r' &&
+            buf[i] != '\f')
+            controls++;
+    }
+    return controls * 10 > n;
+}
+
+/* The article XML is recognised by its namespace near the start. */
+static bool looks_like_article(const unsigned char *buf, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096;
+    const char *ns = ARTX_NS;
+    size_t nl = strlen(ns);
+    for (size_t i = 0; i + nl <= n; i++)
+        if (memcmp(buf + i, ns, nl) == 0)
+            return true;
+    return false;
+}
+
+static int read_article(const unsigned char *buf, size_t len, const char *url,
+                        xmlDocPtr *out, artx_error *err)
+{
+    /* No network, no DTD, no entity substitution; libxml2's size limits
+     * stay on (no XML_PARSE_HUGE). */
+    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    artx_xml_clear_error();
+    xmlDocPtr doc = xmlReadMemory((const char *)buf, (int)len, url, NULL, opts);
+    if (!doc)
+        return artx_fail(err, ARTX_ERR_PARSE, "not well-formed XML: %s",
+                         *artx_xml_last_error() ? artx_xml_last_error() : "parse error");
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS) ||
+        !xmlStrEqual(root->name, BAD_CAST "article")) {
+        xmlFreeDoc(doc);
+        return artx_fail(err, ARTX_ERR_INVALID, "not an artx article (root must be "
+                         "<article xmlns=\"" ARTX_NS "\">)");
+    }
+    *out = doc;
+    return 0;
+}
+
+int artx_read(const unsigned char *buf, size_t len, const char *url,
+              artx_from from, xmlDocPtr *out, artx_error *err)
+{
+    *out = NULL;
+    if (len == 0)
+        return artx_fail(err, ARTX_ERR_INVALID, "empty input");
+    if (len > (size_t)1 << 30)
+        return artx_fail(err, ARTX_ERR_INVALID, "input larger than 1 GiB");
+    if (looks_binary(buf, len))
+        return artx_fail(err, ARTX_ERR_INVALID, "binary data, not a page or a dump");
+    if (from == ARTX_FROM_ARTICLE ||
+        (from == ARTX_FROM_AUTO && looks_like_article(buf, len)))
+        return read_article(buf, len, url, out, err);
+
+    const char *enc = artx_detect_encoding(buf, len);
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+               HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+    artx_xml_clear_error();
+    htmlDocPtr doc = htmlReadMemory((const char *)buf, (int)len, url, enc, opts);
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        return artx_fail(err, ARTX_ERR_PARSE, "cannot parse as HTML in %s%s%s", enc,
+                         *artx_xml_last_error() ? ": " : "", artx_xml_last_error());
+    }
+    *out = doc;
+    return 0;
+}

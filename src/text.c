@@ -1,0 +1,150 @@
+/* text.c - UTF-8 text helpers: decoding, whitespace, XML character rules,
+ * script-based language guess.  No ICU here: segment.c owns Unicode
+ * normalisation and sentences. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+long artx_utf8_next(const unsigned char **p, const unsigned char *end)
+{
+    const unsigned char *s = *p;
+    long cp;
+    int n;
+    if (s >= end)
+        return -1;
+    if (s[0] < 0x80) {
+        *p = s + 1;
+        return s[0];
+    }
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        cp = s[0] & 0x1F;
+        n = 1;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        cp = s[0] & 0x0F;
+        n = 2;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        cp = s[0] & 0x07;
+        n = 3;
+    } else {
+        *p = s + 1;
+        return -1;
+    }
+    if (end - s <= n) {
+        *p = s + 1;
+        return -1;
+    }
+    for (int i = 1; i <= n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *p = s + 1;
+            return -1;
+        }
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    /* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *p = s + 1;
+        return -1;
+    }
+    *p = s + n + 1;
+    return cp;
+}
+
+bool artx_utf8_valid(const unsigned char *buf, size_t len)
+{
+    const unsigned char *p = buf, *end = buf + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        if (artx_utf8_next(&p, end) < 0)
+            return false;
+    }
+    return true;
+}
+
+bool artx_is_space(long cp)
+{
+    switch (cp) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+    case 0x202F: case 0x205F: case 0x3000:
+    case 0x200B: /* zero width space, used by pages as a soft separator */
+    case 0xFEFF: /* a stray byte order mark inside text */
+        return true;
+    default:
+        return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+bool artx_xml_char_ok(long cp)
+{
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+char *artx_text_collapse(const char *s)
+{
+    size_t len = strlen(s);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    size_t o = 0;
+    bool pending_space = false;
+    while (p < end) {
+        const unsigned char *start = p;
+        long cp = artx_utf8_next(&p, end);
+        if (cp < 0 || artx_is_space(cp)) {
+            pending_space = o > 0;
+            continue;
+        }
+        if (!artx_xml_char_ok(cp))
+            continue;
+        if (pending_space)
+            out[o++] = ' ';
+        pending_space = false;
+        memcpy(out + o, start, (size_t)(p - start));
+        o += (size_t)(p - start);
+    }
+    out[o] = '\0';
+    return out;
+}
+
+const char *artx_text_guess_lang(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    size_t hangul = 0, kana = 0, han = 0, latin = 0;
+    while (p < end) {
+        long cp = artx_utf8_next(&p, end);
+        if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+            (cp >= 0x3130 && cp <= 0x318F))
+            hangul++;
+        else if (cp >= 0x3040 && cp <= 0x30FF)
+            kana++;
+        else if (cp >= 0x4E00 && cp <= 0x9FFF)
+            han++;
+        else if (cp < 0x80 && isalpha((int)cp))
+            latin++;
+    }
+    /* Korean text quotes Han and Latin; Japanese mixes kana into Han. */
+    if (hangul > 0 && hangul * 4 >= han + kana)
+        return "ko";
+    if (kana > 0 && (kana + han) * 4 >= latin)
+        return "ja";
+    if (han > 0 && han * 2 >= latin)
+        return "zh";
+    return NULL;
+}
+
+const char *artx_strcasestr(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return hay;
+    return NULL;
+}
