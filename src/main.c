@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,6 +316,9 @@ int main(int argc, char **argv)
         o.output_is_dir = true;
     }
 
+    /* Past a file size limit, write() should fail with EFBIG and be
+     * reported, not kill the process halfway. */
+    signal(SIGXFSZ, SIG_IGN);
     artx_init();
     int status = 0;
     artx_error err = {0};

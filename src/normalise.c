@@ -278,7 +278,9 @@ static const char *const furniture_words[] = {
 /* Substrings that mark furniture anywhere in a class or id. */
 static const char *const furniture_parts[] = {
     "dable", "taboola", "outbrain", "googlead", "advert", "kakao", "facebook",
-    "twitter", "recommend", "related", "comment", "share", NULL};
+    "twitter", "recommend", "related", "comment", "share",
+    /* decks and standfirsts: the model has no place for them (yet) */
+    "subtitle", "midtitle", "mid_title", "sub_title", "standfirst", NULL};
 
 static bool word_is_furniture(const char *w, size_t n)
 {
@@ -1011,6 +1013,9 @@ static void split_credit(ctx *c, xmlNodePtr fig)
     if (at >= strlen(s) || (at == 0 && last == cap->children))
         return;
     char *credit = artx_text_collapse(s + at);
+    /* "... 있다. / 사진=홍길동 기자": the separator goes with the credit */
+    while (at > 0 && strchr(" /|", s[at - 1]))
+        at--;
     xmlChar *rest = xmlStrndup(last->content, (int)at);
     xmlNodeSetContent(last, rest);
     xmlFree(rest);
@@ -1381,6 +1386,41 @@ static void pick_authors(ctx *c)
     }
 }
 
+/* The holder named in a rights line: "Copyright © 누리경제. All rights
+ * reserved.", "ⓒ중앙일보(https://joongang.co.kr)", "[저작권자(c) MBC (...)]". */
+static char *holder_of_rights(const char *rights)
+{
+    static const char *const marks[] = {"ⓒ", "©", "(c)", "(C)", "Copyright", "copyright", NULL};
+    const char *after = NULL;
+    for (int i = 0; marks[i]; i++) {
+        const char *m = strstr(rights, marks[i]);
+        if (m && (!after || m + strlen(marks[i]) > after))
+            after = m + strlen(marks[i]);
+    }
+    if (!after)
+        return NULL;
+    for (;;) {
+        if (*after == ' ')
+            after++;
+        else if (starts_with(after, "©"))
+            after += strlen("©");
+        else if (starts_with(after, "ⓒ"))
+            after += strlen("ⓒ");
+        else
+            break;
+    }
+    size_t n = 0;
+    while (after[n] && !strchr("(,.[]|", after[n]) && !starts_with(after + n, " All") &&
+           !starts_with(after + n, " all") && !starts_with(after + n, " 무단") &&
+           !starts_with(after + n, " (") && !starts_with(after + n, " http"))
+        n++;
+    while (n > 0 && after[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > 60)
+        return NULL;
+    return strndup(after, n);
+}
+
 static void pick_publisher(ctx *c)
 {
     char *p = ld_text(c, "map[@key='publisher']/string[@key='name']");
@@ -1428,6 +1468,8 @@ static void pick_publisher(ctx *c)
     }
     if (!p)
         p = meta(c, "twitter:creator");
+    if (!p && c->rights)
+        p = holder_of_rights(c->rights);
     if (p && (*p == '@' || !*p)) {
         free(p);
         p = NULL;

@@ -180,6 +180,22 @@ static int read_article(const unsigned char *buf, size_t len, const char *url,
     return 0;
 }
 
+/* An RSS, RDF or Atom feed: an XML declaration or a feed root first. */
+static bool looks_like_feed(const unsigned char *buf, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096;
+    static const char *const roots[] = {"<rss", "<feed", "<rdf:RDF", NULL};
+    for (size_t i = 0; i < n; i++)
+        for (int r = 0; roots[r]; r++) {
+            size_t rl = strlen(roots[r]);
+            if (i + rl < n && !memcmp(buf + i, roots[r], rl) &&
+                (buf[i + rl] == ' ' || buf[i + rl] == '>' || buf[i + rl] == '\n' ||
+                 buf[i + rl] == '\r' || buf[i + rl] == '\t'))
+                return true;
+        }
+    return false;
+}
+
 int artx_read(const unsigned char *buf, size_t len, const char *url,
               artx_from from, xmlDocPtr *out, artx_error *err)
 {
@@ -195,6 +211,17 @@ int artx_read(const unsigned char *buf, size_t len, const char *url,
         return read_article(buf, len, url, out, err);
 
     const char *enc = artx_detect_encoding(buf, len);
+    if (from == ARTX_FROM_AUTO && looks_like_feed(buf, len)) {
+        /* Feeds are XML, and their HTML sits in CDATA that the HTML parser
+         * would mangle.  Same safety as for articles; CDATA becomes text. */
+        int xopts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                    XML_PARSE_NOCDATA;
+        xmlDocPtr feed = xmlReadMemory((const char *)buf, (int)len, url, enc, xopts);
+        if (feed) {
+            *out = feed;
+            return 0;
+        }
+    }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
     artx_xml_clear_error();

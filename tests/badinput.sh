@@ -1,0 +1,102 @@
+#!/bin/sh
+# badinput.sh ARTX - the command-line contract on bad input: a clear
+# "artx: FILE: reason" on stderr, exit 1 (2 for usage), no output file left
+# behind, the input untouched, and the other inputs still converted.
+set -u
+artx=$1
+pass=0
+fail=0
+t=$(mktemp -d)
+trap 'chmod -R u+w "$t"; rm -rf "$t"' EXIT
+
+ok() { echo "PASS $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+
+# expect NAME STATUS STDERR-PATTERN -- ARGS...
+expect() {
+    name=$1 want=$2 pattern=$3
+    shift 4
+    "$artx" "$@" >"$t/stdout" 2>"$t/stderr" </dev/null
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        bad "$name: exit $got, expected $want ($(head -c 200 "$t/stderr"))"
+    elif [ -n "$pattern" ] && ! grep -q -- "$pattern" "$t/stderr"; then
+        bad "$name: stderr lacks '$pattern': $(head -c 200 "$t/stderr")"
+    else
+        ok "$name"
+    fi
+}
+
+good=samples/board-dump.txt
+: >"$t/empty.html"
+printf 'PK\003\004\000\000\001\002binary\000\377\376' >"$t/binary.html"
+printf '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>' >"$t/noarticle.html"
+printf '<article xmlns="urn:artx:article"><head>' >"$t/broken.xml"
+printf '<html><body><p>%s</p></body></html>' "$(printf 'x%.0s' $(seq 1 50))" >"$t/short.html"
+
+expect "empty input" 1 "artx: $t/empty.html: empty input" -- -o "$t/empty.xml" "$t/empty.html"
+[ -e "$t/empty.xml" ] && bad "empty input: output file left behind" || ok "empty input: no output file"
+expect "binary input" 1 "artx: $t/binary.html: binary data" -- -o "$t/binary.xml" "$t/binary.html"
+[ -e "$t/binary.xml" ] && bad "binary input: output file left behind" || ok "binary input: no output file"
+expect "page with no article" 1 "artx: $t/noarticle.html: no article text found" -- -o "$t/na.xml" "$t/noarticle.html"
+[ -e "$t/na.xml" ] && bad "no article: output file left behind" || ok "no article: no output file"
+expect "missing file" 1 "artx: $t/missing.html: No such file or directory" -- "$t/missing.html"
+expect "broken article XML" 1 "artx: $t/broken.xml: not well-formed XML" -- --from article "$t/broken.xml"
+expect "html as article" 1 "not an artx article" -- --from article "$t/noarticle.html"
+expect "unknown option" 2 "Try 'artx --help'" -- --no-such-option
+expect "unknown format" 2 "unknown output format 'pdf'" -- -t pdf "$good"
+expect "unknown input format" 2 "unknown input format 'doc'" -- --from doc "$good"
+expect "several inputs need -o" 2 "several inputs need -o DIR" -- "$good" "$good"
+expect "help" 0 "" -- --help
+grep -q '^Usage: artx' "$t/stdout" && ok "help text on stdout" || bad "help text missing"
+expect "version" 0 "" -- --version
+grep -q '^artx [0-9]' "$t/stdout" && ok "version on stdout" || bad "version text missing"
+
+# One bad input among good ones: the good ones are converted, exit 1.
+mkdir "$t/out"
+expect "mixed inputs" 1 "artx: $t/empty.html: empty input" -- -o "$t/out" "$good" "$t/empty.html" samples/naver-article.html
+if [ -s "$t/out/board-dump.xml" ] && [ -s "$t/out/naver-article.xml" ] && [ ! -e "$t/out/empty.xml" ]; then
+    ok "mixed inputs: good outputs written, bad one not"
+else
+    bad "mixed inputs: outputs are $(ls "$t/out" | tr '\n' ' ')"
+fi
+
+# Unwritable target folder (root ignores permissions, so a folder that is
+# a plain file stands in for it there): exit 1, nothing left behind.
+mkdir "$t/ro"
+chmod a-w "$t/ro"
+if [ "$(id -u)" -ne 0 ]; then
+    expect "unwritable output" 1 "cannot write $t/ro/a.xml" -- -o "$t/ro/a.xml" "$good"
+else
+    : >"$t/ro-file"
+    expect "unwritable output" 1 "cannot write $t/ro-file/a.xml" -- -o "$t/ro-file/a.xml" "$good"
+fi
+[ -z "$(ls -A "$t/ro")" ] && ok "unwritable output: no stray file" || bad "unwritable output: stray files"
+# A target inside a missing folder.
+expect "output in missing folder" 1 "cannot write $t/nodir/a.xml" -- -o "$t/nodir/a.xml" "$good"
+
+# A full disk, played by a file size limit: exit 1, no partial file.
+(ulimit -f 1 && exec "$artx" -o "$t/full.xml" samples/naver-article.html) 2>"$t/stderr"
+st=$?
+[ $st -eq 1 ] && grep -q "cannot write $t/full.xml" "$t/stderr" && ok "full disk: clear error" ||
+    bad "full disk: exit $st, $(head -c 200 "$t/stderr")"
+[ ! -e "$t/full.xml" ] && ok "full disk: no partial file" || bad "full disk: partial file left"
+
+# The input is never overwritten.
+cp "$good" "$t/in.txt"
+expect "output is the input" 1 "refusing to overwrite the input" -- -o "$t/in.txt" "$t/in.txt"
+cmp -s "$good" "$t/in.txt" && ok "input untouched" || bad "input was modified"
+
+# Standard input and output.
+"$artx" <"$good" >"$t/stdin.xml" 2>"$t/stderr" && "$artx" "$good" >"$t/file.xml" &&
+    cmp -s "$t/stdin.xml" "$t/file.xml" && ok "stdin equals file" || bad "stdin differs from file"
+"$artx" - <"$t/empty.html" >/dev/null 2>"$t/stderr"
+[ $? -eq 1 ] && grep -q '^artx: <stdin>: empty input' "$t/stderr" && ok "stdin error names <stdin>" ||
+    bad "stdin error: $(cat "$t/stderr")"
+
+# No temporary files left anywhere.
+leftover=$(find "$t" -name '.artx-*' | head -1)
+[ -z "$leftover" ] && ok "no temporary files left" || bad "temporary file left: $leftover"
+
+echo "badinput: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
