@@ -40,7 +40,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
 XSL := $(wildcard xslt/*.xsl)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
-.PHONY: all lib check test unit golden corpus badinput demo asan install uninstall clean golden-update
+.PHONY: all lib check test unit golden corpus badinput leakcheck fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx
@@ -71,7 +71,7 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libartx.a
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput corpus
+check: unit golden badinput corpus fuzz-replay
 test: check
 
 unit: $(UNIT_TESTS)
@@ -89,6 +89,28 @@ badinput: $(BUILD)/artx
 corpus: $(BUILD)/artx
 	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx
 	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx --corpus samples
+
+$(BUILD)/fuzz-replay: tests/fuzz/replay.c tests/fuzz/fuzz_normalise.c $(BUILD)/libartx.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_normalise.c \
+		$(BUILD)/libartx.a $(PKG_LIBS)
+
+# The fuzz target over its seed corpus and the samples (no clang needed).
+fuzz-replay: $(BUILD)/fuzz-replay
+	$(BUILD)/fuzz-replay tests/fuzz/corpus/* samples/*
+
+# libFuzzer with ASan and UBSan; FUZZ_SECONDS bounds the run.
+FUZZ_SECONDS ?= 60
+fuzz: build/obj/stylesheets.c
+	@mkdir -p build/fuzz/corpus-work
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
+		$(PKG_CFLAGS) -o build/fuzz/fuzz_normalise tests/fuzz/fuzz_normalise.c \
+		$(LIB_SRC) build/obj/stylesheets.c $(PKG_LIBS)
+	build/fuzz/fuzz_normalise -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/dict \
+		-max_len=65536 build/fuzz/corpus-work tests/fuzz/corpus
+
+# valgrind on the CLI: the samples, and with CORPUS=1 the shared corpus too.
+leakcheck: $(BUILD)/artx
+	sh tests/leakcheck.sh $(BUILD)/artx samples/* $(if $(CORPUS),../shared/corpus/*)
 
 asan:
 	$(MAKE) MODE=asan check
