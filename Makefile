@@ -75,7 +75,7 @@ check: unit golden badinput corpus fuzz-replay
 test: check
 
 unit: $(UNIT_TESTS)
-	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; $$t; done
+	@rc=0; for t in $(UNIT_TESTS); do $$t || rc=1; done; exit $$rc
 
 golden: $(BUILD)/artx
 	sh tests/golden.sh $(BUILD)/artx

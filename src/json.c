@@ -112,6 +112,15 @@ static int string(json *j)
 
 static int value(json *j, xmlNodePtr parent, const xmlChar *key, int depth);
 
+/* Skip one or more digits; false when there are none. */
+static bool digit_run(json *j)
+{
+    const char *s = j->p;
+    while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
+        j->p++;
+    return j->p > s;
+}
+
 static xmlNodePtr add(xmlNodePtr parent, const char *name, const xmlChar *key,
                       const xmlChar *text)
 {
@@ -195,11 +204,26 @@ static int value(json *j, xmlNodePtr parent, const xmlChar *key, int depth)
                        i == 2 ? NULL : BAD_CAST words[i]) ? 0 : -1;
         }
     }
+    /* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
     const char *s = j->p;
-    while (j->p < j->end && strchr("+-0123456789.eE", *j->p))
+    if (j->p < j->end && *j->p == '-')
         j->p++;
-    if (j->p == s)
+    if (!digit_run(j))
         return -1;
+    if (s[*s == '-'] == '0' && j->p - s > 1 + (*s == '-'))
+        return -1;
+    if (j->p < j->end && *j->p == '.') {
+        j->p++;
+        if (!digit_run(j))
+            return -1;
+    }
+    if (j->p < j->end && (*j->p == 'e' || *j->p == 'E')) {
+        j->p++;
+        if (j->p < j->end && (*j->p == '+' || *j->p == '-'))
+            j->p++;
+        if (!digit_run(j))
+            return -1;
+    }
     xmlChar *num = xmlStrndup(BAD_CAST s, (int)(j->p - s));
     xmlNodePtr n = add(parent, "number", key, num);
     xmlFree(num);

@@ -175,19 +175,27 @@ static void time_part(cursor *c, artx_date *d)
     *c = s;
 }
 
-static const char *const month_names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const month_names[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december"};
 
-static int month_from_name(const char *p)
+/* A month's full English name or its three-letter abbreviation (with an
+ * optional dot); "Sept." too.  Advances past it. */
+static int month_from_name(cursor *c)
 {
-    for (int i = 0; i < 12; i++)
-        if (strncasecmp(p, month_names[i], 3) == 0 && !isalpha((unsigned char)p[3]) &&
-            true)
+    size_t n = 0;
+    while (isalpha((unsigned char)c->p[n]))
+        n++;
+    for (int i = 0; i < 12; i++) {
+        size_t full = strlen(month_names[i]);
+        if ((n == full || n == 3 || (i == 8 && n == 4)) &&
+            !strncasecmp(c->p, month_names[i], n)) {
+            c->p += n;
+            if (n < full && *c->p == '.')
+                c->p++;
             return i + 1;
-    /* Full names: "September" etc. */
-    for (int i = 0; i < 12; i++)
-        if (strncasecmp(p, month_names[i], 3) == 0)
-            return i + 1;
+        }
+    }
     return 0;
 }
 
@@ -258,16 +266,12 @@ static bool date_english(cursor *c, artx_date *d)
     int day, y, m;
     if (digits(&s, 1, 2, &day)) {
         skip_blank(&s);
-        if (!(m = month_from_name(s.p)))
+        if (!(m = month_from_name(&s)))
             return false;
-        while (isalpha((unsigned char)*s.p) || *s.p == '.')
-            s.p++;
         skip_blank(&s);
     } else {
-        if (!(m = month_from_name(s.p)))
+        if (!(m = month_from_name(&s)))
             return false;
-        while (isalpha((unsigned char)*s.p) || *s.p == '.')
-            s.p++;
         skip_blank(&s);
         if (!digits(&s, 1, 2, &day))
             return false;
@@ -472,11 +476,14 @@ static size_t byline_english(const char *text, artx_byline *out, size_t max,
         if (words == 0)
             break;
         add_person(out, max, &n, s, (size_t)(p - s));
+        bool more = false;
         while (*p == ' ' || *p == ',')
-            p++;
-        if (strncmp(p, "and ", 4) == 0)
+            more |= *p++ == ',';
+        if (strncmp(p, "and ", 4) == 0) {
             p += 4;
-        else
+            more = true;
+        }
+        if (!more)
             break;
     }
     while (*p == ' ' || *p == '.')
@@ -492,6 +499,10 @@ size_t artx_byline_parse(const char *text, artx_byline *out, size_t max, bool *w
     *whole = false;
     size_t tlen = strlen(text);
 
+    /* A person is "strict" when the role word ends the byline ("기자 =",
+     * "기자]", "기자 email", end of text); only strict ones count when the
+     * text is more than a byline, so "취재 기자 수십 명이" names nobody. */
+    bool strict[64] = {false};
     for (const char *p = text; *p;) {
         const char *hit = NULL, *role = NULL;
         for (int r = 0; roles[r]; r++) {
@@ -529,11 +540,21 @@ size_t artx_byline_parse(const char *text, artx_byline *out, size_t max, bool *w
                     break;
                 first = prev;
             }
+            const char *f = after;
+            const char *estart;
+            size_t elen;
+            while (*f == ' ')
+                f++;
+            bool is_strict = !*f || strchr("=])(", *f) ||
+                             (next_email(f, &estart, &elen) && estart == f);
             for (const char *s = first; s < name_end;) {
                 const char *e = s;
                 while (e < name_end && is_hangul_at(e))
                     e += 3;
+                size_t before = n;
                 add_person(out, max, &n, s, (size_t)(e - s));
+                if (n > before && before < 64)
+                    strict[before] = is_strict;
                 while (e < name_end && !is_hangul_at(e))
                     e++;
                 s = e;
@@ -577,7 +598,15 @@ size_t artx_byline_parse(const char *text, artx_byline *out, size_t max, bool *w
         else if (cp > 0 && cp < 0x80 && isalnum((int)cp))
             letters += 1;
     }
-    *whole = letters <= covered + 15 && tlen < 200;
+    /* Allow a press name and a dateline: "안양=CBS노컷뉴스", "남양주·양평=글·사진". */
+    *whole = letters <= covered + 30 && tlen < 200;
+    if (!*whole) {
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++)
+            if (i >= 64 || strict[i] || !*out[i].name)
+                out[kept++] = out[i];
+        n = kept;
+    }
     return n;
 }
 
@@ -664,12 +693,14 @@ size_t artx_credit_split(const char *caption)
         }
     }
     if (!cut) {
-        /* "... / 사진=홍길동 기자", "... 사진=홍길동" */
-        const char *s = strstr(caption, "사진=");
-        if (!s)
-            s = strstr(caption, "사진 =");
-        if (s && s > caption && (e - s) < 60 && strchr(" /(", s[-1]))
-            cut = s;
+        /* "... / 사진=홍길동 기자", "... 그래픽=송정근 기자" */
+        static const char *const labels[] = {"사진=", "사진 =", "그래픽=", "그래픽 =",
+                                             "영상=", "자료=", "글·사진=", NULL};
+        for (int i = 0; labels[i] && !cut; i++) {
+            const char *s = strstr(caption, labels[i]);
+            if (s && s > caption && (e - s) < 60 && strchr(" /(.", s[-1]))
+                cut = s;
+        }
     }
     if (!cut)
         return len;

@@ -929,6 +929,13 @@ static void add_author(ctx *c, const char *name, const char *email)
             return;
         }
     }
+    /* An address on a line of its own belongs to the author who has none. */
+    if (!*name && *email)
+        for (size_t i = 0; i < c->nauthors; i++)
+            if (!*c->authors[i].email) {
+                snprintf(c->authors[i].email, sizeof c->authors->email, "%s", email);
+                return;
+            }
     if (c->nauthors < MAX_AUTHORS && (*name || *email)) {
         snprintf(c->authors[c->nauthors].name, sizeof c->authors->name, "%s", name);
         snprintf(c->authors[c->nauthors].email, sizeof c->authors->email, "%s", email);
@@ -1012,10 +1019,10 @@ static void split_credit(ctx *c, xmlNodePtr fig)
     size_t at = artx_credit_split(s);
     if (at >= strlen(s) || (at == 0 && last == cap->children))
         return;
-    char *credit = artx_text_collapse(s + at);
-    /* "... 있다. / 사진=홍길동 기자": the separator goes with the credit */
-    while (at > 0 && strchr(" /|", s[at - 1]))
+    /* "... 있다. /사진=홍길동 기자": the separator goes with the credit */
+    while (at > 0 && strchr("/|", s[at - 1]))
         at--;
+    char *credit = artx_text_collapse(s + at);
     xmlChar *rest = xmlStrndup(last->content, (int)at);
     xmlNodeSetContent(last, rest);
     xmlFree(rest);

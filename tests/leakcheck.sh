@@ -20,7 +20,7 @@ trap 'rm -f "$log"' EXIT
 for input in "$@"; do
     case $input in *.json) continue ;; esac
     for to in article text; do
-        if valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        if valgrind -q --suppressions="$(dirname "$0")/valgrind.supp" --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --error-exitcode=9 "$artx" -t "$to" "$input" >/dev/null 2>"$log"; then
             pass=$((pass + 1))
         else
