@@ -43,6 +43,6 @@ int main(int argc, char **argv)
         free(buf);
     }
     artx_cleanup();
-    printf("fuzz replay: %d passed, 0 failed\n", runs);
+    printf("fuzz-replay: %d passed, 0 failed\n", runs);
     return 0;
 }
