@@ -94,6 +94,18 @@ cmp -s "$good" "$t/in.txt" && ok "input untouched" || bad "input was modified"
 [ $? -eq 1 ] && grep -q '^artx: <stdin>: empty input' "$t/stderr" && ok "stdin error names <stdin>" ||
     bad "stdin error: $(cat "$t/stderr")"
 
+# Characters XML 1.0 forbids, as bytes and as references: removed, and the
+# output stays well-formed and valid.
+printf '<html><body><p>bad\001chars\013 here \357\277\276 and &#1; &#xFFFE; ok</p><p>second &amp; &lt;tag&gt; para&nbsp;&nbsp;x</p></body></html>' >"$t/hostile.html"
+if "$artx" "$t/hostile.html" >"$t/hostile.xml" 2>"$t/stderr" &&
+    xmllint --noout --relaxng xslt/article.rng "$t/hostile.xml" 2>/dev/null &&
+    grep -q '>badchars here and ok<' "$t/hostile.xml" &&
+    grep -q '>second &amp; &lt;tag&gt; para x<' "$t/hostile.xml"; then
+    ok "forbidden characters removed, output valid"
+else
+    bad "forbidden characters: $(head -c 300 "$t/hostile.xml") $(head -c 200 "$t/stderr")"
+fi
+
 # No temporary files left anywhere.
 leftover=$(find "$t" -name '.artx-*' | head -1)
 [ -z "$leftover" ] && ok "no temporary files left" || bad "temporary file left: $leftover"
