@@ -369,8 +369,11 @@ static void open_para(ctx *c, bool explicit_p)
     c->gen++;
 }
 
-/* An absolute URL for href/src, or NULL for what a reader cannot follow. */
-static char *absolute_url(ctx *c, const char *v)
+/* An absolute URL for href/src, or NULL for what a reader cannot follow.
+ * A page read from a file resolves relative references to local paths:
+ * right for its images (they can be packaged), useless for its links, so
+ * links must come out with a scheme. */
+static char *absolute_url(ctx *c, const char *v, bool link)
 {
     if (!v || !*v || *v == '#' || !strncasecmp(v, "javascript:", 11) ||
         !strncasecmp(v, "data:", 5) || !strncasecmp(v, "mailto:", 7) ||
@@ -382,7 +385,9 @@ static char *absolute_url(ctx *c, const char *v)
     /* anyURI: no spaces */
     char *out = NULL;
     xmlChar *esc = xmlURIEscapeStr(u, BAD_CAST ":/?#[]@!$&'()*+,;=%~");
-    if (esc)
+    if (esc && (!link || !xmlStrncasecmp(esc, BAD_CAST "http://", 7) ||
+                !xmlStrncasecmp(esc, BAD_CAST "https://", 8) ||
+                !xmlStrncasecmp(esc, BAD_CAST "ftp://", 6)))
         out = strdup((const char *)esc);
     xmlFree(esc);
     xmlFree(u);
@@ -411,7 +416,8 @@ static bool img_is_decoration(xmlNodePtr img, const char *src)
 {
     long w = 0, h = 0;
     char *ws = attr(img, "width"), *hs = attr(img, "height");
-    bool tiny = (positive_int(ws, &w) && w < 60) || (positive_int(hs, &h) && h < 60);
+    bool has_w = positive_int(ws, &w), has_h = positive_int(hs, &h);
+    bool tiny = (has_w && w <= 32) || (has_h && h <= 32) || (has_w && has_h && w * h < 2500);
     free(ws);
     free(hs);
     if (tiny)
@@ -432,7 +438,7 @@ static char *img_url(ctx *c, xmlNodePtr img)
 {
     for (int i = 0; img_src_attrs[i]; i++) {
         char *v = attr(img, img_src_attrs[i]);
-        char *u = absolute_url(c, v);
+        char *u = absolute_url(c, v, false);
         free(v);
         if (u && !img_is_decoration(img, u))
             return u;
@@ -567,7 +573,7 @@ static xmlNodePtr inline_copy_of(ctx *c, xmlNodePtr src, xmlNodePtr dst)
 {
     if (name_is(src, "a")) {
         char *href = attr(src, "href");
-        char *u = absolute_url(c, href);
+        char *u = absolute_url(c, href, true);
         free(href);
         if (!u)
             return NULL;
@@ -648,7 +654,10 @@ static void walk_block(ctx *c, xmlNodePtr n)
 {
     if (is_figure_wrapper(c, n) || name_is(n, "img")) {
         flush(c);
-        if (!add_figure(c, n) && !name_is(n, "img"))
+        /* A <figure> without a usable image leaves nothing worth keeping
+         * (its caption describes what is gone); a photo-classed wrapper
+         * may hold text after all. */
+        if (!add_figure(c, n) && !name_is(n, "img") && !name_is(n, "figure"))
             walk(c, n);
         return;
     }
@@ -796,6 +805,9 @@ static void tidy_text(xmlNodePtr n, tidy *t, int depth)
 {
     for (xmlNodePtr k = n->children; k && depth < 256; k = k->next) {
         if (k->type == XML_ELEMENT_NODE) {
+            /* a nested list is tidied as blocks of its own */
+            if (xmlStrEqual(k->name, BAD_CAST "ul") || xmlStrEqual(k->name, BAD_CAST "ol"))
+                continue;
             if (xmlStrEqual(k->name, BAD_CAST "br")) {
                 trim_last(t);
                 t->at_start = true;
@@ -1032,6 +1044,32 @@ static void split_credit(ctx *c, xmlNodePtr fig)
     free(credit);
 }
 
+/* Tidy each item (and nested list) of a list; drop empty items.  Returns
+ * false when nothing is left. */
+static bool tidy_list(xmlNodePtr list)
+{
+    xmlNodePtr ln;
+    for (xmlNodePtr li = list->children; li; li = ln) {
+        ln = li->next;
+        tidy_block(li);
+        xmlNodePtr sn;
+        for (xmlNodePtr sub = li->children; sub; sub = sn) {
+            sn = sub->next;
+            if (sub->type == XML_ELEMENT_NODE &&
+                (xmlStrEqual(sub->name, BAD_CAST "ul") || xmlStrEqual(sub->name, BAD_CAST "ol")) &&
+                !tidy_list(sub)) {
+                xmlUnlinkNode(sub);
+                xmlFreeNode(sub);
+            }
+        }
+        if (!li->children) {
+            xmlUnlinkNode(li);
+            xmlFreeNode(li);
+        }
+    }
+    return list->children != NULL;
+}
+
 static void finish_body(ctx *c)
 {
     xmlNodePtr next;
@@ -1053,16 +1091,7 @@ static void finish_body(ctx *c)
             }
             keep = b->children != NULL;
         } else if (xmlStrEqual(b->name, BAD_CAST "ul") || xmlStrEqual(b->name, BAD_CAST "ol")) {
-            xmlNodePtr ln;
-            for (xmlNodePtr li = b->children; li; li = ln) {
-                ln = li->next;
-                tidy_block(li);
-                if (!li->children) {
-                    xmlUnlinkNode(li);
-                    xmlFreeNode(li);
-                }
-            }
-            keep = b->children != NULL;
+            keep = tidy_list(b);
         } else {
             tidy_block(b);
             keep = keep_block(c, b, index);
@@ -1494,7 +1523,7 @@ static void pick_source(ctx *c)
     if (!s)
         s = ld_text(c, "map[@key='mainEntityOfPage']/string[@key='@id']");
     if (s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8))) {
-        c->source = absolute_url(c, s);
+        c->source = absolute_url(c, s, true);
     }
     free(s);
 }
@@ -1711,7 +1740,7 @@ static xmlDocPtr feed_item(ctx *c, xmlNodePtr root)
     char *link = select_text(c->xp, "*[local-name()='link']/@href | *[local-name()='link']",
                              item);
     if (link && (!strncmp(link, "http://", 7) || !strncmp(link, "https://", 8)))
-        c->source = absolute_url(c, link);
+        c->source = absolute_url(c, link, true);
     free(link);
     char *author = select_text(c->xp, "*[local-name()='author' or local-name()='creator']",
                                item);
