@@ -35,9 +35,9 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidde
 ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
 
 LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/meta.c src/json.c \
-	src/read.c src/normalise.c src/transform.c
+	src/read.c src/normalise.c src/transform.c src/zip.c src/epub.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
-XSL := $(wildcard xslt/*.xsl)
+XSL := $(wildcard xslt/*.xsl xslt/*.css)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
 .PHONY: all lib check test unit golden corpus badinput leakcheck fuzz fuzz-replay demo asan install uninstall clean golden-update

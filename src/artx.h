@@ -120,21 +120,36 @@ ARTX_EXPORT int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out,
 /* Output formats that artx_transform() knows. */
 typedef enum artx_format {
     ARTX_TO_ARTICLE = 0, /* the article XML itself */
-    ARTX_TO_TEXT         /* title, then paragraphs, separated by blank lines */
+    ARTX_TO_TEXT,        /* title, then paragraphs, separated by blank lines */
+    ARTX_TO_XLIFF,       /* XLIFF 2.0 (xslt/article-to-xliff20.xsl) */
+    ARTX_TO_XLIFF12,     /* XLIFF 1.2 (xslt/article-to-xliff12.xsl) */
+    ARTX_TO_DOCBOOK,     /* DocBook 5 (xslt/article-to-docbook.xsl) */
+    ARTX_TO_XHTML,       /* one standalone HTML5 page (xslt/article-to-xhtml.xsl) */
+    ARTX_TO_EPUB         /* an EPUB 3 container (src/epub.c) */
 } artx_format;
 
-/* Look a format up by its command-line name ("article", "text").  Returns
- * 0 and sets *out, or ARTX_ERR_USAGE for an unknown name. */
+/* Look a format up by its command-line name ("article", "text", "xliff",
+ * "xliff12", "docbook", "xhtml", "epub").  Returns 0 and sets *out, or
+ * ARTX_ERR_USAGE for an unknown name. */
 ARTX_EXPORT int artx_format_from_name(const char *name, artx_format *out);
 
+/* The usual file name extension of a format ("xml", "xlf", "epub", ...).
+ * Borrowed, static. */
+ARTX_EXPORT const char *artx_format_extension(artx_format format);
+
 /* Serialise an article in a format, through the format's stylesheet where
- * it has one.  Stylesheets are compiled once per process and come built in,
- * unless artx_set_stylesheet_dir() named a folder of customised ones.  On
- * success *out is a malloc'ed buffer of *len bytes that the caller frees
- * with free(). */
+ * it has one.  `params` is NULL or a NULL-terminated list of name, value
+ * pairs of plain strings handed to the stylesheets as string parameters
+ * ("target-lang", "en", NULL); each stylesheet's header documents its
+ * parameters.  EPUB packages the images whose src is a local file (a path
+ * relative to the working folder, or file:) with a JPEG, PNG, GIF or WebP
+ * signature; SOURCE_DATE_EPOCH fixes its timestamps.  Stylesheets are compiled once per process and
+ * come built in, unless artx_set_stylesheet_dir() named a folder of
+ * customised ones.  On success *out is a malloc'ed buffer of *len bytes
+ * (NUL-terminated for convenience) that the caller frees with free(). */
 ARTX_EXPORT int artx_transform(xmlDocPtr article, artx_format format,
-                               unsigned char **out, size_t *len,
-                               artx_error *err);
+                               const char *const *params, unsigned char **out,
+                               size_t *len, artx_error *err);
 
 /* Use the stylesheets in `dir` (same file names as xslt/) instead of the
  * built-in ones; NULL goes back to the built-in ones.  The string is

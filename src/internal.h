@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "artx.h"
 
@@ -133,5 +134,44 @@ int artx_json_to_xml(const char *json, size_t len, xmlNodePtr parent);
 
 /* Release the compiled stylesheets. */
 void artx_transform_cleanup(void);
+
+/* Run the stylesheet xslt/NAME on doc with string parameters (name, value
+ * pairs, NULL-terminated, may be NULL).  On success *result belongs to the
+ * caller (xmlFreeDoc). */
+int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *params,
+                          xmlDocPtr *result, artx_error *err);
+
+/* The bytes of a file of xslt/ (built in, or from the stylesheet folder),
+ * e.g. "epub.css".  *out is malloc'ed. */
+int artx_resource(const char *name, unsigned char **out, size_t *len, artx_error *err);
+
+/* Serialise a result of xslt/NAME by its xsl:output.  *out is malloc'ed. */
+int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char **out,
+                              size_t *len, artx_error *err);
+
+/* ---- zip.c --------------------------------------------------------------------- */
+
+typedef struct artx_zip artx_zip;
+
+/* A new, empty archive whose entries all carry `mtime` (UTC).  NULL when
+ * out of memory.  Free with artx_zip_free(). */
+artx_zip *artx_zip_new(time_t mtime);
+
+/* Append an entry: deflated when `compress` (and it helps), else stored.
+ * The data is copied.  Returns 0 or a negative ARTX_ERR_*. */
+int artx_zip_add(artx_zip *z, const char *name, const unsigned char *data, size_t len,
+                 bool compress);
+
+/* Write the central directory and hand the archive over: *out is
+ * malloc'ed (free()).  The archive takes no more entries afterwards. */
+int artx_zip_finish(artx_zip *z, unsigned char **out, size_t *len);
+
+void artx_zip_free(artx_zip *z);
+
+/* ---- epub.c ------------------------------------------------------------------ */
+
+/* Assemble an EPUB 3 container for an article (see artx_transform). */
+int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
+              size_t *len, artx_error *err);
 
 #endif /* ARTX_INTERNAL_H */

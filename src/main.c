@@ -17,6 +17,8 @@
 #define EXIT_USAGE 2
 #define MAX_INPUT_BYTES ((size_t)1 << 30)
 
+#define MAX_PARAMS 32
+
 typedef struct options {
     artx_format format;
     const char *format_name;
@@ -24,6 +26,8 @@ typedef struct options {
     const char *output;  /* NULL: standard output */
     bool output_is_dir;
     int verbose;         /* -1 quiet, 0 normal, 1 verbose */
+    const char *params[2 * MAX_PARAMS + 3]; /* name, value, ..., NULL */
+    size_t nparams;      /* entries used in params */
 } options;
 
 static void usage(FILE *f)
@@ -33,10 +37,13 @@ static void usage(FILE *f)
           "\n"
           "With no INPUT, or when INPUT is -, read standard input.\n"
           "\n"
-          "  -t, --to FORMAT        output format: article (default), text\n"
+          "  -t, --to FORMAT        output format: article (default), text, xliff (2.0),\n"
+          "                         xliff12, docbook, xhtml, epub\n"
           "  -o, --output PATH      write to PATH; with several inputs PATH is a\n"
           "                         directory that gets one output per input\n"
           "      --from FORMAT      input format: auto (default), html, dump, article\n"
+          "  -T, --target-lang LANG the translation's language (XLIFF trgLang)\n"
+          "  -p, --param NAME=VALUE pass a string parameter to the stylesheets\n"
           "      --stylesheets DIR  use the stylesheets in DIR instead of the built-in ones\n"
           "  -q, --quiet            print nothing but errors\n"
           "  -v, --verbose          say what was detected for each input\n"
@@ -185,7 +192,7 @@ static int convert(const options *o, const char *input)
 
     if (artx_read(in, in_len, strcmp(input, "-") ? input : NULL, o->from, &page, &err) ||
         artx_normalise(page, o->from, &article, &err) ||
-        artx_transform(article, o->format, &out, &out_len, &err)) {
+        artx_transform(article, o->format, o->params, &out, &out_len, &err)) {
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
@@ -196,8 +203,8 @@ static int convert(const options *o, const char *input)
     char path[PATH_MAX];
     const char *target = o->output;
     if (o->output_is_dir) {
-        const char *ext = o->format == ARTX_TO_TEXT ? "txt" : "xml";
-        if (output_path_in_dir(o->output, input, ext, path, sizeof path)) {
+        if (output_path_in_dir(o->output, input, artx_format_extension(o->format), path,
+                               sizeof path)) {
             fprintf(stderr, "artx: %s: output path too long\n", name);
             goto out;
         }
@@ -235,17 +242,19 @@ int main(int argc, char **argv)
         {"to", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},
         {"from", required_argument, NULL, OPT_FROM},
+        {"target-lang", required_argument, NULL, 'T'},
+        {"param", required_argument, NULL, 'p'},
         {"stylesheets", required_argument, NULL, OPT_STYLESHEETS},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    options o = {ARTX_TO_ARTICLE, "article", ARTX_FROM_AUTO, NULL, false, 0};
+    options o = {.format = ARTX_TO_ARTICLE, .format_name = "article", .from = ARTX_FROM_AUTO};
     const char *stylesheets = NULL;
     int c;
 
-    while ((c = getopt_long(argc, argv, "t:o:qvhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "t:o:T:p:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             if (artx_format_from_name(optarg, &o.format))
@@ -255,6 +264,23 @@ int main(int argc, char **argv)
         case 'o':
             o.output = optarg;
             break;
+        case 'T':
+        case 'p': {
+            if (o.nparams / 2 >= MAX_PARAMS)
+                return usage_error("%s", "too many parameters");
+            const char *name = "target-lang", *value = optarg;
+            if (c == 'p') {
+                char *eq = strchr(optarg, '=');
+                if (!eq || eq == optarg)
+                    return usage_error("parameter '%s' is not NAME=VALUE", optarg);
+                *eq = '\0';
+                name = optarg;
+                value = eq + 1;
+            }
+            o.params[o.nparams++] = name;
+            o.params[o.nparams++] = value;
+            break;
+        }
         case OPT_FROM:
             if (!strcmp(optarg, "auto"))
                 o.from = ARTX_FROM_AUTO;
@@ -302,7 +328,7 @@ int main(int argc, char **argv)
     struct stat st;
     bool is_dir = o.output && stat(o.output, &st) == 0 && S_ISDIR(st.st_mode);
     if (ninputs > 1) {
-        if (!o.output && o.format != ARTX_TO_TEXT)
+        if ((!o.output || !strcmp(o.output, "-")) && o.format != ARTX_TO_TEXT)
             return usage_error("%s", "several inputs need -o DIR");
         if (o.output && strcmp(o.output, "-")) {
             if (!is_dir && mkdir(o.output, 0777) != 0) {

@@ -27,10 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     artx_error err = {0};
     if (artx_read(data + 1, size - 1, "fuzz.html", from, &page, &err) == 0 &&
         artx_normalise(page, from, &article, &err) == 0) {
-        artx_transform(article, ARTX_TO_ARTICLE, &out, &len, &err);
+        artx_transform(article, ARTX_TO_ARTICLE, NULL, &out, &len, &err);
         free(out);
         out = NULL;
-        artx_transform(article, ARTX_TO_TEXT, &out, &len, &err);
+        artx_transform(article, ARTX_TO_TEXT, NULL, &out, &len, &err);
     }
     free(out);
     xmlFreeDoc(article);

@@ -1,0 +1,262 @@
+/* epub.c - an article as an EPUB 3 container: the OCF parts, the images
+ * that are at hand, and the four stylesheets (content, package, nav, NCX)
+ * packed by zip.c.
+ *
+ * EPUB 3.3 and OCF demand what the order below does: "mimetype" first,
+ * stored, with no extra field; META-INF/container.xml naming the package;
+ * no resource outside the container, so images that cannot be packaged
+ * become links to the original in the content (article-to-xhtml.xsl). */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/uri.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "internal.h"
+
+/* Larger images are left out (linked) rather than bloat the book. */
+#define MAX_IMAGE ((size_t)32 << 20)
+#define MAX_PARAMS 64
+
+static const char mimetype[] = "application/epub+zip";
+
+static const char container_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "  <rootfiles>\n"
+    "    <rootfile full-path=\"EPUB/package.opf\" "
+    "media-type=\"application/oebps-package+xml\"/>\n"
+    "  </rootfiles>\n"
+    "</container>\n";
+
+/* The parts the stylesheets make, in container order. */
+static const struct {
+    const char *stylesheet;
+    const char *path;
+} parts[] = {
+    {"article-to-opf.xsl", "EPUB/package.opf"},
+    {"article-to-nav.xsl", "EPUB/nav.xhtml"},
+    {"article-to-ncx.xsl", "EPUB/toc.ncx"},
+    {"article-to-xhtml.xsl", "EPUB/article.xhtml"},
+};
+
+static const char *param(const char *const *params, const char *name)
+{
+    for (size_t i = 0; params && params[i] && params[i + 1]; i += 2)
+        if (!strcmp(params[i], name))
+            return params[i + 1];
+    return NULL;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) when set to a plain number,
+ * else now. */
+static time_t build_time(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (!*end && !errno && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+static uint64_t fnv1a(const char *s, uint64_t h)
+{
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* A name-based UUID for the article: the same source, title, date and
+ * language give the same identifier.  (Two FNV-1a hashes make the 128
+ * bits; it is an identifier, not a security measure.) */
+static void identifier(xmlXPathContextPtr xp, char *buf, size_t size)
+{
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(
+        BAD_CAST "concat(/a:article/a:head/a:source/@href, '|', /a:article/a:head/a:title,"
+                 " '|', /a:article/a:head/a:published, '|', /a:article/@xml:lang)",
+        xp);
+    const char *k = o && o->type == XPATH_STRING ? (const char *)o->stringval : "";
+    uint64_t hi = fnv1a(k, 0xcbf29ce484222325ULL);
+    uint64_t lo = fnv1a(k, hi ^ 0x9e3779b97f4a7c15ULL);
+    xmlXPathFreeObject(o);
+    /* RFC 9562 layout: version 8 (custom), variant 10. */
+    hi = (hi & ~0xF000ULL) | 0x8000ULL;
+    lo = (lo & ~(3ULL << 62)) | (2ULL << 62);
+    snprintf(buf, size, "urn:uuid:%08x-%04x-%04x-%04x-%012llx", (unsigned)(hi >> 32),
+             (unsigned)(hi >> 16 & 0xFFFF), (unsigned)(hi & 0xFFFF), (unsigned)(lo >> 48),
+             (unsigned long long)(lo & 0xFFFFFFFFFFFFULL));
+}
+
+/* The media type of an image from its first bytes; only EPUB's core image
+ * types are packaged. */
+static const char *sniff(const unsigned char *b, size_t n, const char **ext)
+{
+    if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+        return *ext = "jpg", "image/jpeg";
+    if (n >= 8 && !memcmp(b, "\x89PNG\r\n\x1a\n", 8))
+        return *ext = "png", "image/png";
+    if (n >= 6 && (!memcmp(b, "GIF87a", 6) || !memcmp(b, "GIF89a", 6)))
+        return *ext = "gif", "image/gif";
+    if (n >= 12 && !memcmp(b, "RIFF", 4) && !memcmp(b + 8, "WEBP", 4))
+        return *ext = "webp", "image/webp";
+    return NULL;
+}
+
+/* The local file an image source names, or NULL for a remote one.  The
+ * front end resolved a saved page's relative sources against the page's
+ * own path, so what is still relative is relative to the working folder.
+ * Caller frees with xmlFree(). */
+static char *local_path(const char *src)
+{
+    char *path = NULL;
+    if (!strncasecmp(src, "file://", 7)) {
+        path = xmlURIUnescapeString(src + 7, 0, NULL);
+    } else {
+        const char *colon = strchr(src, ':'), *slash = strchr(src, '/');
+        if (colon && (!slash || colon < slash))
+            return NULL; /* has a scheme: http:, https:, data: ... */
+        path = xmlURIUnescapeString(src, 0, NULL);
+    }
+    return path;
+}
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    unsigned char *buf = NULL;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long n = ftell(f);
+        if (n > 0 && (size_t)n <= MAX_IMAGE && fseek(f, 0, SEEK_SET) == 0 &&
+            (buf = malloc((size_t)n)) && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+            free(buf);
+            buf = NULL;
+        }
+        *len = buf ? (size_t)n : 0;
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Package the images that are at hand and point the copy's img/@src at
+ * them; the others keep their URL and become links. */
+static int package_images(xmlXPathContextPtr xp, artx_zip *z)
+{
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST "//a:figure", xp);
+    int ret = 0;
+    for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr && !ret; i++) {
+        xmlNodePtr fig = o->nodesetval->nodeTab[i], img = NULL;
+        for (xmlNodePtr k = fig->children; k && !img; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "img"))
+                img = k;
+        xmlChar *src = img ? xmlGetProp(img, BAD_CAST "src") : NULL;
+        xmlChar *id = xmlGetProp(fig, BAD_CAST "id");
+        char *path = src ? local_path((const char *)src) : NULL;
+        size_t len = 0;
+        unsigned char *data = path ? read_file(path, &len) : NULL;
+        const char *ext = NULL;
+        if (data && id && sniff(data, len, &ext)) {
+            char name[256], entry[300];
+            snprintf(name, sizeof name, "images/%s.%s", (const char *)id, ext);
+            snprintf(entry, sizeof entry, "EPUB/%s", name);
+            /* Images are compressed already. */
+            ret = artx_zip_add(z, entry, data, len, false);
+            xmlSetProp(img, BAD_CAST "src", BAD_CAST name);
+            /* Tells the EPUB stylesheets this one is in the container. */
+            xmlSetProp(img, BAD_CAST "packaged", BAD_CAST "yes");
+        }
+        free(data);
+        xmlFree(path);
+        xmlFree(src);
+        xmlFree(id);
+    }
+    xmlXPathFreeObject(o);
+    return ret;
+}
+
+int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
+              size_t *len, artx_error *err)
+{
+    int ret = 0;
+    artx_zip *z = NULL;
+    xmlXPathContextPtr xp = NULL;
+    xmlDocPtr copy = xmlCopyDoc(article, 1);
+    char uid[64], modified[32];
+    const char *all[MAX_PARAMS + 8];
+    size_t n = 0;
+    *out = NULL;
+    *len = 0;
+
+    time_t t = build_time();
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(modified, sizeof modified, "1970-01-01T00:00:00Z");
+    z = artx_zip_new(t);
+    if (!copy || !z || !(xp = xmlXPathNewContext(copy)) ||
+        xmlXPathRegisterNs(xp, BAD_CAST "a", BAD_CAST ARTX_NS)) {
+        ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    identifier(xp, uid, sizeof uid);
+
+    /* The caller's parameters first, then ours where the caller gave none. */
+    for (size_t i = 0; params && params[i] && params[i + 1] && n < MAX_PARAMS; i += 2) {
+        all[n++] = params[i];
+        all[n++] = params[i + 1];
+    }
+    if (!param(params, "identifier"))
+        all[n++] = "identifier", all[n++] = uid;
+    if (!param(params, "modified"))
+        all[n++] = "modified", all[n++] = modified;
+    all[n++] = "mode", all[n++] = "epub";
+    all[n] = NULL;
+
+    if ((ret = artx_zip_add(z, "mimetype", (const unsigned char *)mimetype,
+                            sizeof mimetype - 1, false)) ||
+        (ret = artx_zip_add(z, "META-INF/container.xml",
+                            (const unsigned char *)container_xml, sizeof container_xml - 1,
+                            true)) ||
+        (ret = package_images(xp, z))) {
+        ret = artx_fail(err, ret, "cannot add to the container");
+        goto out;
+    }
+    unsigned char *css = NULL;
+    size_t css_len = 0;
+    if ((ret = artx_resource("epub.css", &css, &css_len, err)))
+        goto out;
+    ret = artx_zip_add(z, "EPUB/style.css", css, css_len, true);
+    free(css);
+    for (size_t i = 0; !ret && i < sizeof parts / sizeof *parts; i++) {
+        xmlDocPtr res = NULL;
+        unsigned char *bytes = NULL;
+        size_t blen = 0;
+        ret = artx_stylesheet_apply(parts[i].stylesheet, copy, all, &res, err);
+        if (!ret)
+            ret = artx_stylesheet_serialise(parts[i].stylesheet, res, &bytes, &blen, err);
+        if (!ret && (ret = artx_zip_add(z, parts[i].path, bytes, blen, true)))
+            artx_fail(err, ret, "cannot add %s to the container", parts[i].path);
+        xmlFreeDoc(res);
+        free(bytes);
+    }
+    if (!ret && (ret = artx_zip_finish(z, out, len)))
+        artx_fail(err, ret, "cannot finish the container");
+out:
+    if (xp)
+        xmlXPathFreeContext(xp);
+    xmlFreeDoc(copy);
+    artx_zip_free(z);
+    return ret;
+}

@@ -1,0 +1,160 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  article-to-xhtml.xsl - an artx article as XHTML (the HTML5 vocabulary in
+  XML syntax): a standalone page (-t xhtml), or the content document of an
+  EPUB 3 (artx -t epub runs it with mode=epub).
+
+  Parameters:
+    mode   'page' (default): one standalone page, remote images shown in
+           place, the stylesheet inline.
+           'epub': the content document; links style.css.  Only images
+           that artx packaged (img/@packaged = 'yes', src under images/)
+           are shown; any other becomes a link to the original when it has
+           a web address, else only its caption stays, because an EPUB may
+           not embed resources from outside its container.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:artx:article"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="a">
+  <xsl:include href="common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="no"/>
+
+  <xsl:param name="mode" select="'page'"/>
+
+  <xsl:variable name="lang" select="/a:article/@xml:lang"/>
+
+  <xsl:template match="/a:article">
+    <xsl:if test="$mode != 'epub'">
+      <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
+    </xsl:if>
+    <html lang="{$lang}" xml:lang="{$lang}">
+      <xsl:text>&#10;</xsl:text>
+      <head>
+        <meta charset="utf-8"/>
+        <title><xsl:call-template name="title-text"/></title>
+        <xsl:choose>
+          <xsl:when test="$mode = 'epub'">
+            <link rel="stylesheet" type="text/css" href="style.css"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <xsl:if test="a:head/a:reservation">
+              <meta name="tdm-reservation" content="1"/>
+            </xsl:if>
+            <style>body { max-width: 40em; margin: 2em auto; padding: 0 1em; line-height: 1.8; word-break: keep-all; overflow-wrap: break-word; } figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; } figcaption { font-size: 0.9em; color: #555; } .credit { color: #777; } .meta, .rights { font-size: 0.9em; color: #555; }</style>
+          </xsl:otherwise>
+        </xsl:choose>
+      </head>
+      <xsl:text>&#10;</xsl:text>
+      <body>
+        <article>
+          <header>
+            <h1 id="title"><xsl:call-template name="title-text"/></h1>
+            <xsl:apply-templates select="a:head" mode="byline"/>
+          </header>
+          <xsl:apply-templates select="a:body/*"/>
+          <xsl:apply-templates select="a:head" mode="footer"/>
+        </article>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="a:head" mode="byline">
+    <xsl:if test="a:author or a:publisher or a:published">
+      <p class="meta">
+        <xsl:for-each select="a:author">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+        <xsl:if test="a:author and a:publisher"> · </xsl:if>
+        <xsl:value-of select="a:publisher"/>
+        <xsl:if test="a:published">
+          <xsl:if test="a:author or a:publisher"> · </xsl:if>
+          <time datetime="{a:published}"><xsl:value-of select="translate(a:published, 'T', ' ')"/></time>
+        </xsl:if>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="a:head" mode="footer">
+    <xsl:if test="a:rights or a:source">
+      <footer>
+        <xsl:if test="a:rights"><p class="rights"><xsl:value-of select="a:rights"/></p></xsl:if>
+        <xsl:if test="a:source">
+          <p class="rights">
+            <xsl:call-template name="label"><xsl:with-param name="key" select="'source'"/></xsl:call-template>
+            <xsl:text>: </xsl:text>
+            <a href="{a:source/@href}"><xsl:value-of select="a:source/@href"/></a>
+          </p>
+        </xsl:if>
+      </footer>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- blocks -->
+  <xsl:template match="a:p | a:h2 | a:ul | a:ol | a:li">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="a:blockquote">
+    <blockquote id="{@id}">
+      <xsl:apply-templates select="a:p"/>
+      <xsl:if test="a:cite"><p><cite><xsl:apply-templates select="a:cite/node()"/></cite></p></xsl:if>
+    </blockquote>
+  </xsl:template>
+
+  <xsl:template match="a:figure">
+    <xsl:variable name="src" select="a:img/@src"/>
+    <xsl:variable name="web" select="starts-with($src, 'http://') or starts-with($src, 'https://')"/>
+    <figure id="{@id}">
+      <xsl:choose>
+        <xsl:when test="$mode = 'epub' and a:img/@packaged = 'yes'">
+          <img src="{$src}" alt="{a:img/@alt}"/>
+        </xsl:when>
+        <xsl:when test="$mode = 'epub' and $web">
+          <p class="original-image">
+            <a href="{$src}">
+              <xsl:call-template name="label"><xsl:with-param name="key" select="'original-image'"/></xsl:call-template>
+            </a>
+          </p>
+        </xsl:when>
+        <xsl:when test="$mode = 'epub'"/>
+        <xsl:otherwise>
+          <img src="{$src}" alt="{a:img/@alt}">
+            <xsl:copy-of select="a:img/@width | a:img/@height"/>
+          </img>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="a:caption or a:credit">
+        <figcaption>
+          <xsl:apply-templates select="a:caption/node()"/>
+          <xsl:if test="a:caption and a:credit"><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="a:credit"><span class="credit"><xsl:value-of select="a:credit"/></span></xsl:if>
+        </figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <!-- inline -->
+  <xsl:template match="a:a">
+    <a href="{@href}"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <xsl:template match="a:em | a:strong | a:sub | a:sup | a:br">
+    <xsl:element name="{local-name()}"><xsl:apply-templates/></xsl:element>
+  </xsl:template>
+
+  <xsl:template match="a:span">
+    <span lang="{@xml:lang}" xml:lang="{@xml:lang}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- sentences: their text, in place -->
+  <xsl:template match="a:s">
+    <xsl:apply-templates/>
+  </xsl:template>
+</xsl:stylesheet>
