@@ -40,7 +40,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
 XSL := $(wildcard xslt/*.xsl xslt/*.css)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
-.PHONY: all lib check test unit golden corpus badinput leakcheck fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib check test unit golden corpus badinput leakcheck validate fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx
@@ -71,7 +71,7 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libartx.a
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput corpus fuzz-replay
+check: unit golden badinput corpus validate fuzz-replay
 test: check
 
 unit: $(UNIT_TESTS)
@@ -85,6 +85,10 @@ golden-update: $(BUILD)/artx
 
 badinput: $(BUILD)/artx
 	sh tests/badinput.sh $(BUILD)/artx
+
+# Every page in every output format, through the real validators.
+validate: $(BUILD)/artx
+	sh tests/validate.sh $(BUILD)/artx
 
 corpus: $(BUILD)/artx
 	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx

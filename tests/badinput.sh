@@ -106,6 +106,14 @@ else
     bad "forbidden characters: $(head -c 300 "$t/hostile.xml") $(head -c 200 "$t/stderr")"
 fi
 
+# A customised stylesheet that does not compile: exit 1 naming it, no output.
+mkdir "$t/xsl"
+printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="((("/></xsl:template></xsl:stylesheet>' >"$t/xsl/article-to-text.xsl"
+expect "stylesheet error" 1 "article-to-text.xsl" -- --stylesheets "$t/xsl" -t text -o "$t/xsl.txt" "$good"
+[ ! -e "$t/xsl.txt" ] && ok "stylesheet error: no output file" || bad "stylesheet error: output file left"
+expect "missing stylesheet" 1 "cannot read stylesheet $t/xsl/article-to-docbook.xsl" -- --stylesheets "$t/xsl" -t docbook "$good"
+expect "bad -p" 2 "is not NAME=VALUE" -- -p novalue "$good"
+
 # No temporary files left anywhere.
 leftover=$(find "$t" -name '.artx-*' | head -1)
 [ -z "$leftover" ] && ok "no temporary files left" || bad "temporary file left: $leftover"
