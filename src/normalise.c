@@ -1151,6 +1151,8 @@ static void number_blocks(ctx *c)
         } else if (!strcmp(n, "blockquote")) {
             unsigned i = 0;
             for (xmlNodePtr p = b->children; p; p = p->next) {
+                if (!xmlStrEqual(p->name, BAD_CAST "p"))
+                    continue;
                 char pid[72];
                 snprintf(pid, sizeof pid, "%s.p%u", id, ++i);
                 xmlSetProp(p, BAD_CAST "id", BAD_CAST pid);
