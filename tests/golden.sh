@@ -1,6 +1,7 @@
 #!/bin/sh
-# golden.sh ARTX [--update] - whole conversions of samples/ against the
-# reviewed outputs in tests/golden/.  With --update the outputs are
+# golden.sh ARTX [--update] - whole conversions of samples/ in every format
+# against the reviewed outputs in tests/golden/ (an EPUB by its listing and
+# package document).  With --update the outputs are
 # rewritten instead (review the diff; say why in the commit message).
 set -u
 artx=$1
@@ -14,14 +15,19 @@ for input in samples/*; do
     case $input in *.json) continue ;; esac
     name=$(basename "$input")
     name=${name%.*}
-    for fmt in article:xml text:txt; do
+    for fmt in article:xml text:txt xliff:xlf xliff12:xlf12 docbook:dbk xhtml:html epub:epub.txt; do
         to=${fmt%%:*}
         ext=${fmt##*:}
         want=$dir/$name.$ext
-        if ! "$artx" -t "$to" "$input" >"$tmp/out" 2>"$tmp/err"; then
+        if ! SOURCE_DATE_EPOCH=1700000000 "$artx" -t "$to" -T en -o "$tmp/out" "$input" 2>"$tmp/err"; then
             echo "FAIL $name.$ext: artx exited non-zero: $(head -c 300 "$tmp/err")"
             fail=$((fail + 1))
             continue
+        fi
+        # An EPUB is compared by its listing and its package document.
+        if [ "$to" = epub ]; then
+            mv "$tmp/out" "$tmp/out.epub"
+            { unzip -Z1 "$tmp/out.epub" && unzip -p "$tmp/out.epub" EPUB/package.opf; } >"$tmp/out"
         fi
         if [ "$update" = --update ]; then
             cp "$tmp/out" "$want"
