@@ -37,7 +37,7 @@ ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
 LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/meta.c src/json.c \
 	src/read.c src/normalise.c src/transform.c src/zip.c src/epub.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
-XSL := $(wildcard xslt/*.xsl xslt/*.css)
+XSL := $(wildcard xslt/*.xsl xslt/*.css xslt/*.srx)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
 .PHONY: all lib check test unit golden corpus badinput leakcheck validate fuzz fuzz-replay demo asan install uninstall clean golden-update
