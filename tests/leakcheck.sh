@@ -1,6 +1,6 @@
 #!/bin/sh
 # leakcheck.sh ARTX INPUT... - the CLI under valgrind on each input, in
-# both output formats: no invalid accesses, no definite or indirect leaks.
+# every output format: no invalid accesses, no definite or indirect leaks.
 set -u
 artx=$1
 shift
@@ -19,9 +19,9 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 for input in "$@"; do
     case $input in *.json) continue ;; esac
-    for to in article text; do
+    for to in article text xliff xliff12 docbook xhtml epub; do
         if valgrind -q --suppressions="$(dirname "$0")/valgrind.supp" --leak-check=full --errors-for-leak-kinds=definite,indirect \
-            --error-exitcode=9 "$artx" -t "$to" "$input" >/dev/null 2>"$log"; then
+            --error-exitcode=9 "$artx" -t "$to" -T en "$input" >/dev/null 2>"$log"; then
             pass=$((pass + 1))
         else
             echo "FAIL $input ($to):"
