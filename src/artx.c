@@ -1,5 +1,6 @@
 /* artx.c - library setup and teardown. */
 #include <libxml/parser.h>
+#include <libexslt/exslt.h>
 #include <libxslt/xslt.h>
 
 #include "internal.h"
@@ -7,12 +8,15 @@
 void artx_init(void)
 {
     xmlInitParser();
+    /* Customised stylesheets may use EXSLT, as they can under xsltproc. */
+    exsltRegisterAll();
     artx_error_capture();
 }
 
 void artx_cleanup(void)
 {
     artx_transform_cleanup();
+    artx_merge_cleanup();
     xsltCleanupGlobals();
     xmlCleanupParser();
 }

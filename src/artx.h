@@ -34,6 +34,7 @@
 #ifndef ARTX_H
 #define ARTX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
 
@@ -76,7 +77,8 @@ typedef enum artx_from {
     ARTX_FROM_AUTO = 0, /* decide from the bytes */
     ARTX_FROM_HTML,     /* a saved page or a fragment */
     ARTX_FROM_DUMP,     /* a scraped board dump: header line, HTML, footer */
-    ARTX_FROM_ARTICLE   /* artx's own article XML */
+    ARTX_FROM_ARTICLE,  /* artx's own article XML */
+    ARTX_FROM_XLIFF     /* a translated XLIFF 1.2 or 2.0 that artx wrote */
 } artx_from;
 
 /* Initialise libxml2 and the library.  Safe to call more than once. */
@@ -105,6 +107,22 @@ ARTX_EXPORT const char *artx_detect_encoding(const unsigned char *buf,
 ARTX_EXPORT int artx_read(const unsigned char *buf, size_t len,
                           const char *url, artx_from from, xmlDocPtr *out,
                           artx_error *err);
+
+/* True when a parsed document is XLIFF 1.2 or 2.0 (to be merged with
+ * artx_merge() rather than normalised). */
+ARTX_EXPORT bool artx_is_xliff(xmlDocPtr doc);
+
+/* Merge a translated XLIFF (as artx_read() parsed it) back into an article
+ * in the target language, from the merge data the file carries
+ * (xslt/xliff-to-article.xsl).  Segments with no or an empty target keep
+ * their source; *untranslated (may be NULL) gets their count.  Refused
+ * with ARTX_ERR_INVALID and a message "unit ID: reason" for a unit the
+ * merge data does not know, a missing unit, inline codes that are missing,
+ * duplicated or cannot nest, or a file without merge data; the result is
+ * also checked against the article schema.  On success *out belongs to
+ * the caller. */
+ARTX_EXPORT int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
+                           size_t *untranslated, artx_error *err);
 
 /* Find the article in a parsed page, drop the page's boilerplate and build
  * the canonical article (urn:artx:article, xslt/article.rng).  Works from
@@ -155,6 +173,36 @@ ARTX_EXPORT int artx_transform(xmlDocPtr article, artx_format format,
  * built-in ones; NULL goes back to the built-in ones.  The string is
  * copied. */
 ARTX_EXPORT int artx_set_stylesheet_dir(const char *dir, artx_error *err);
+
+/* ---- sentences ------------------------------------------------------------ */
+
+/* SRX 2.0 segmentation rules, compiled (ICU regular expressions), with the
+ * language maps of their file.  Opaque; free with artx_segmenter_free(). */
+typedef struct artx_segmenter artx_segmenter;
+
+/* Load SRX rules from `srx_path`, or artx's built-in rules when it is NULL.
+ * A file that is not well-formed, not SRX, or has a rule that does not
+ * compile is refused with ARTX_ERR_INVALID and a message that names the
+ * rule.  On success *out belongs to the caller. */
+ARTX_EXPORT int artx_segmenter_new(const char *srx_path, artx_segmenter **out,
+                                   artx_error *err);
+
+ARTX_EXPORT void artx_segmenter_free(artx_segmenter *seg);
+
+/* Where the sentences of a UTF-8 text in language `lang` (BCP 47) start.
+ * Fills *breaks with a malloc'ed array of *count byte offsets, ascending,
+ * each > 0 and < len: a new sentence starts at each (whitespace before it
+ * belongs to neither sentence).  The caller frees *breaks with free().
+ * Linear in len for any input. */
+ARTX_EXPORT int artx_segment(artx_segmenter *seg, const char *lang, const char *text,
+                             size_t len, size_t **breaks, size_t *count, artx_error *err);
+
+/* Wrap the sentences of every translatable block of an article (title,
+ * paragraphs, subheadings, captions, list items) in <s id="BLOCK.sN">.  A
+ * sentence never breaks inside an inline element, and whitespace between
+ * sentences stays outside them.  Blocks that have sentences already are
+ * left alone.  Modifies `article` in place. */
+ARTX_EXPORT int artx_sentences(xmlDocPtr article, artx_segmenter *seg, artx_error *err);
 
 #ifdef __cplusplus
 }

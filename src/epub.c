@@ -243,7 +243,7 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
         xmlDocPtr res = NULL;
         unsigned char *bytes = NULL;
         size_t blen = 0;
-        ret = artx_stylesheet_apply(parts[i].stylesheet, copy, all, &res, err);
+        ret = artx_stylesheet_apply(parts[i].stylesheet, copy, all, &res, NULL, err);
         if (!ret)
             ret = artx_stylesheet_serialise(parts[i].stylesheet, res, &bytes, &blen, err);
         if (!ret && (ret = artx_zip_add(z, parts[i].path, bytes, blen, true)))

@@ -36,6 +36,11 @@ void artx_xml_clear_error(void);
  * out of memory; invalid UTF-8 is replaced by U+FFFD. */
 char *artx_text_nfc(const char *s);
 
+/* What loading an SRX file skipped (a languagemap that names no
+ * languagerule): *out gets a borrowed array of messages, valid as long as
+ * the segmenter.  Returns how many. */
+size_t artx_segmenter_warnings(const artx_segmenter *seg, const char *const **out);
+
 /* ---- text.c: UTF-8 text helpers ---------------------------------------- */
 
 /* Decode one code point at *p (advancing it); returns -1 on a bad sequence
@@ -136,10 +141,19 @@ int artx_json_to_xml(const char *json, size_t len, xmlNodePtr parent);
 void artx_transform_cleanup(void);
 
 /* Run the stylesheet xslt/NAME on doc with string parameters (name, value
- * pairs, NULL-terminated, may be NULL).  On success *result belongs to the
+ * pairs, NULL-terminated, may be NULL).  When `messages` is given, the
+ * stylesheet's xsl:message output is appended to it, and a terminating
+ * message becomes the error's text.  On success *result belongs to the
  * caller (xmlFreeDoc). */
 int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *params,
-                          xmlDocPtr *result, artx_error *err);
+                          xmlDocPtr *result, xmlBufferPtr messages, artx_error *err);
+
+/* Check a document against the built-in article schema (xslt/article.rng,
+ * compiled once).  Returns 0, or ARTX_ERR_INVALID with the first problem. */
+int artx_article_check(xmlDocPtr doc, artx_error *err);
+
+/* Release the compiled article schema. */
+void artx_merge_cleanup(void);
 
 /* The bytes of a file of xslt/ (built in, or from the stylesheet folder),
  * e.g. "epub.css".  *out is malloc'ed. */

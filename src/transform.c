@@ -5,9 +5,12 @@
  * Stylesheets are compiled once per process and kept until
  * artx_transform_cleanup().  They come built into the binary (tools/embed.sh)
  * unless artx_set_stylesheet_dir() names a folder of customised ones. */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxslt/documents.h>
@@ -124,12 +127,15 @@ int artx_resource(const char *name, unsigned char **out, size_t *len, artx_error
 {
     *out = NULL;
     *len = 0;
+    char path[4096];
+    FILE *f = NULL;
     if (stylesheet_dir) {
-        char path[4096];
         snprintf(path, sizeof path, "%s/%s", stylesheet_dir, name);
-        FILE *f = fopen(path, "rb");
-        if (!f)
-            return artx_fail(err, ARTX_ERR_IO, "cannot read %s", path);
+        f = fopen(path, "rb");
+        if (!f && errno != ENOENT)
+            return artx_fail(err, ARTX_ERR_IO, "cannot read %s: %s", path, strerror(errno));
+    }
+    if (f) {
         size_t cap = 1 << 14, n = 0, got;
         unsigned char *buf = malloc(cap);
         while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
@@ -171,9 +177,13 @@ int artx_resource(const char *name, unsigned char **out, size_t *len, artx_error
 static xmlDocPtr load_included(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                                xsltLoadType type)
 {
-    if (type == XSLT_LOAD_STYLESHEET && !stylesheet_dir && uri) {
+    if (type == XSLT_LOAD_STYLESHEET && uri) {
         const char *base = strrchr((const char *)uri, '/');
         base = base ? base + 1 : (const char *)uri;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", stylesheet_dir ? stylesheet_dir : "", base);
+        if (stylesheet_dir && access(path, F_OK) == 0)
+            return xsltDocDefaultLoader(BAD_CAST path, dict, options, ctxt, type);
         for (const struct artx_embedded *e = artx_embedded_stylesheets; e->name; e++)
             if (!strcmp(e->name, base))
                 return xmlReadMemory((const char *)e->data, (int)e->len, e->name, NULL,
@@ -198,9 +208,11 @@ static int load(const char *name, xsltStylesheetPtr *out, artx_error *err)
     xmlDocPtr doc = NULL;
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
     artx_xml_clear_error();
-    if (stylesheet_dir) {
-        char path[4096];
+    char path[4096];
+    if (stylesheet_dir)
         snprintf(path, sizeof path, "%s/%s", stylesheet_dir, name);
+    /* A customised folder replaces the built-in files it has. */
+    if (stylesheet_dir && access(path, F_OK) == 0) {
         doc = xmlReadFile(path, NULL, opts);
         if (!doc)
             return artx_fail(err, ARTX_ERR_XSLT, "cannot read stylesheet %s: %s", path,
@@ -232,8 +244,31 @@ static int load(const char *name, xsltStylesheetPtr *out, artx_error *err)
     return 0;
 }
 
+/* xsl:message and runtime errors of one transformation, collected. */
+static void collect_message(void *ctx, const char *fmt, ...)
+{
+    char piece[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(piece, sizeof piece, fmt, ap);
+    va_end(ap);
+    xmlBufferCat((xmlBufferPtr)ctx, BAD_CAST piece);
+}
+
+/* The last non-empty line of collected messages, into buf. */
+static void last_line(xmlBufferPtr b, char *buf, size_t size)
+{
+    const char *s = (const char *)xmlBufferContent(b), *end = s + xmlBufferLength(b);
+    while (end > s && (end[-1] == '\n' || end[-1] == ' '))
+        end--;
+    const char *start = end;
+    while (start > s && start[-1] != '\n')
+        start--;
+    snprintf(buf, size, "%.*s", (int)(end - start), start);
+}
+
 int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *params,
-                          xmlDocPtr *result, artx_error *err)
+                          xmlDocPtr *result, xmlBufferPtr messages, artx_error *err)
 {
     xsltStylesheetPtr style;
     int ret = load(name, &style, err);
@@ -250,12 +285,19 @@ int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *pa
         xsltFreeTransformContext(tctx);
         return ret;
     }
+    if (messages)
+        xsltSetTransformErrorFunc(tctx, messages, collect_message);
     artx_xml_clear_error();
     xmlDocPtr res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctx);
     int state = tctx->state;
     xsltFreeTransformContext(tctx);
     if (!res || state != XSLT_STATE_OK) {
         xmlFreeDoc(res);
+        char line[512] = "";
+        if (messages)
+            last_line(messages, line, sizeof line);
+        if (*line)
+            return artx_fail(err, ARTX_ERR_XSLT, "%s", line);
         return artx_fail(err, ARTX_ERR_XSLT, "%s failed: %s", name,
                          *artx_xml_last_error() ? artx_xml_last_error() : "error");
     }
@@ -347,7 +389,7 @@ int artx_transform(xmlDocPtr article, artx_format format, const char *const *par
         return *out ? 0 : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     }
     xmlDocPtr res;
-    int ret = artx_stylesheet_apply(formats[i].stylesheet, article, params, &res, err);
+    int ret = artx_stylesheet_apply(formats[i].stylesheet, article, params, &res, NULL, err);
     if (ret)
         return ret;
     ret = artx_stylesheet_serialise(formats[i].stylesheet, res, out, len, err);
