@@ -35,12 +35,12 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidde
 ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
 
 LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/meta.c src/json.c \
-	src/read.c src/normalise.c src/transform.c src/zip.c src/epub.c
+	src/read.c src/normalise.c src/sentences.c src/merge.c src/transform.c src/zip.c src/epub.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
-XSL := $(wildcard xslt/*.xsl xslt/*.css xslt/*.srx)
+XSL := $(wildcard xslt/*.xsl xslt/*.css xslt/*.srx xslt/*.rng)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
-.PHONY: all lib check test unit golden corpus badinput leakcheck validate fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx
@@ -71,7 +71,7 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libartx.a
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput corpus validate fuzz-replay
+check: unit golden badinput corpus validate roundtrip omegat fuzz-replay
 test: check
 
 unit: $(UNIT_TESTS)
@@ -89,6 +89,14 @@ badinput: $(BUILD)/artx
 # Every page in every output format, through the real validators.
 validate: $(BUILD)/artx
 	sh tests/validate.sh $(BUILD)/artx
+
+# Extract, translate (identity, CAT-tool-style, pseudo), merge back.
+roundtrip: $(BUILD)/artx
+	$(PYTHON) tests/roundtrip.py --artx $(BUILD)/artx
+
+# A real CAT tool: OmegaT translates artx's XLIFF 1.2 from a TMX; artx merges.
+omegat: $(BUILD)/artx
+	sh tests/omegat.sh $(BUILD)/artx
 
 corpus: $(BUILD)/artx
 	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx
@@ -112,6 +120,25 @@ fuzz: build/obj/stylesheets.c
 	build/fuzz/fuzz_normalise -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/dict \
 		-max_len=65536 build/fuzz/corpus-work tests/fuzz/corpus
 
+# The built-in SRX rules are generated from a template that expands long
+# character classes; both are committed.
+xslt/artx-segment.srx: tools/artx-segment.srx.in tools/srx-expand.py
+	$(PYTHON) tools/srx-expand.py
+
+$(BUILD)/segbench: tests/bench/segbench.c $(BUILD)/libartx.a
+	$(CC) $(ALL_CFLAGS) -O2 $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libartx.a $(PKG_LIBS)
+
+# Segmentation quality and speed on the gold sets (medians of RUNS runs on
+# a text of at least MB megabytes).  Goals: README, "Performance".
+RUNS ?= 5
+MB ?= 8
+# The baseline, measured in the same run: Okapi's ICU-based SRX file.
+bench: $(BUILD)/segbench
+	$(BUILD)/segbench -r $(RUNS) -m $(MB) ../shared/seg/gold/ko_kss_*.json \
+		../shared/seg/gold/en_golden_pysbd48.json
+	$(BUILD)/segbench -r $(RUNS) -m $(MB) -s ../shared/seg/srx/okapi_okapi_default_icu4j.srx \
+		../shared/seg/gold/ko_kss_*.json ../shared/seg/gold/en_golden_pysbd48.json
+
 # valgrind on the CLI: the samples, and with CORPUS=1 the shared corpus too.
 leakcheck: $(BUILD)/artx
 	sh tests/leakcheck.sh $(BUILD)/artx samples/* $(if $(CORPUS),../shared/corpus/*)
@@ -123,7 +150,7 @@ install: $(BUILD)/artx
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/xslt
 	install -m 755 $(BUILD)/artx $(DESTDIR)$(BINDIR)/artx
 	install -m 644 artx.1 $(DESTDIR)$(MANDIR)/man1/artx.1
-	install -m 644 $(XSL) xslt/article.rng $(DESTDIR)$(DATADIR)/xslt/
+	install -m 644 $(XSL) $(DESTDIR)$(DATADIR)/xslt/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/artx $(DESTDIR)$(MANDIR)/man1/artx.1

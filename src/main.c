@@ -26,6 +26,8 @@ typedef struct options {
     const char *output;  /* NULL: standard output */
     bool output_is_dir;
     int verbose;         /* -1 quiet, 0 normal, 1 verbose */
+    bool strict;         /* untranslated segments fail a merge */
+    artx_segmenter *seg; /* sentence rules, loaded once */
     const char *params[2 * MAX_PARAMS + 3]; /* name, value, ..., NULL */
     size_t nparams;      /* entries used in params */
 } options;
@@ -33,6 +35,7 @@ typedef struct options {
 static void usage(FILE *f)
 {
     fputs("Usage: artx [OPTIONS] [INPUT...]\n"
+          "       artx segment -l LANG [--srx FILE] [-o PATH] [FILE]\n"
           "Make news article pages translation-ready.\n"
           "\n"
           "With no INPUT, or when INPUT is -, read standard input.\n"
@@ -41,10 +44,13 @@ static void usage(FILE *f)
           "                         xliff12, docbook, xhtml, epub\n"
           "  -o, --output PATH      write to PATH; with several inputs PATH is a\n"
           "                         directory that gets one output per input\n"
-          "      --from FORMAT      input format: auto (default), html, dump, article\n"
+          "      --from FORMAT      input format: auto (default), html, dump, article,\n"
+          "                         xliff (a translated XLIFF, merged back)\n"
+          "      --strict           a merge fails when a segment has no translation\n"
+          "      --srx FILE         sentence rules (SRX 2.0) instead of the built-in ones\n"
           "  -T, --target-lang LANG the translation's language (XLIFF trgLang)\n"
           "  -p, --param NAME=VALUE pass a string parameter to the stylesheets\n"
-          "      --stylesheets DIR  use the stylesheets in DIR instead of the built-in ones\n"
+          "      --stylesheets DIR  files in DIR replace the built-in stylesheets of that name\n"
           "  -q, --quiet            print nothing but errors\n"
           "  -v, --verbose          say what was detected for each input\n"
           "  -h, --help             show this help and exit\n"
@@ -52,7 +58,10 @@ static void usage(FILE *f)
           "\n"
           "Exit status: 0 all inputs converted; 1 at least one input failed (each\n"
           "failure is named on standard error, the others are still converted);\n"
-          "2 usage error.\n",
+          "2 usage error.\n"
+          "\n"
+          "artx segment reads one paragraph per line and writes one sentence per line,\n"
+          "with an empty line after each paragraph.\n",
           f);
 }
 
@@ -190,8 +199,22 @@ static int convert(const options *o, const char *input)
         return EXIT_CONVERSION;
     }
 
+    size_t untranslated = 0;
     if (artx_read(in, in_len, strcmp(input, "-") ? input : NULL, o->from, &page, &err) ||
-        artx_normalise(page, o->from, &article, &err) ||
+        (artx_is_xliff(page) ? artx_merge(page, o->params, &article, &untranslated, &err)
+                             : artx_normalise(page, o->from, &article, &err))) {
+        fprintf(stderr, "artx: %s: %s\n", name, err.message);
+        goto out;
+    }
+    if (untranslated && o->strict) {
+        fprintf(stderr, "artx: %s: %zu segments have no translation (--strict)\n", name,
+                untranslated);
+        goto out;
+    }
+    if (untranslated && o->verbose >= 0)
+        fprintf(stderr, "artx: %s: %zu segments have no translation and keep their source\n",
+                name, untranslated);
+    if (artx_sentences(article, o->seg, &err) ||
         artx_transform(article, o->format, o->params, &out, &out_len, &err)) {
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
@@ -235,9 +258,129 @@ out:
     return status;
 }
 
+/* Append the sentences of one paragraph to `b`, a line each, then an
+ * empty line. */
+static int segment_paragraph(artx_segmenter *seg, const char *lang, const char *line,
+                             size_t len, xmlBufferPtr b, artx_error *err)
+{
+    size_t *breaks = NULL, n = 0;
+    int ret = artx_segment(seg, lang, line, len, &breaks, &n, err);
+    if (ret)
+        return ret;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t end = i < n ? breaks[i] : len;
+        while (start < end && (line[start] == ' ' || line[start] == '\t'))
+            start++;
+        size_t e = end;
+        while (e > start && (line[e - 1] == ' ' || line[e - 1] == '\t' || line[e - 1] == '\r'))
+            e--;
+        if (e > start) {
+            xmlBufferAdd(b, (const xmlChar *)line + start, (int)(e - start));
+            xmlBufferCat(b, BAD_CAST "\n");
+        }
+        start = end;
+    }
+    xmlBufferCat(b, BAD_CAST "\n");
+    free(breaks);
+    return 0;
+}
+
+/* artx segment -l LANG [--srx FILE] [-o PATH] [FILE]: the rule writer's
+ * test bench. */
+static int segment_command(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"lang", required_argument, NULL, 'l'},
+        {"srx", required_argument, NULL, 's'},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *lang = NULL, *srx = NULL, *output = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "l:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'l':
+            lang = optarg;
+            break;
+        case 's':
+            srx = optarg;
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        default:
+            fputs("Try 'artx --help' for more information.\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (!lang)
+        return usage_error("%s", "segment needs -l LANG");
+    if (argc - optind > 1)
+        return usage_error("%s", "segment takes one input");
+    const char *input = optind < argc ? argv[optind] : "-";
+    const char *name = display_name(input);
+
+    artx_init();
+    artx_error err = {0};
+    artx_segmenter *seg = NULL;
+    unsigned char *in = NULL;
+    size_t in_len = 0;
+    xmlBufferPtr out = xmlBufferCreate();
+    int status = EXIT_CONVERSION, e;
+    FILE *f = NULL;
+    if (artx_segmenter_new(srx, &seg, &err)) {
+        fprintf(stderr, "artx: %s: %s\n", srx ? srx : "built-in rules", err.message);
+        goto out;
+    }
+    f = strcmp(input, "-") ? fopen(input, "rb") : stdin;
+    if (!f || (e = slurp(f, &in, &in_len))) {
+        fprintf(stderr, "artx: %s: %s\n", name, strerror(f ? e : errno));
+        goto out;
+    }
+    for (size_t start = 0; start < in_len;) {
+        const unsigned char *nl = memchr(in + start, '\n', in_len - start);
+        size_t end = nl ? (size_t)(nl - in) : in_len;
+        size_t len = end - start;
+        if (len > 0 && in[end - 1] == '\r')
+            len--;
+        if (len > 0 &&
+            segment_paragraph(seg, lang, (const char *)in + start, len, out, &err)) {
+            fprintf(stderr, "artx: %s: %s\n", name, err.message);
+            goto out;
+        }
+        start = end + 1;
+    }
+    const unsigned char *bytes = xmlBufferContent(out);
+    size_t n = (size_t)xmlBufferLength(out);
+    if (output && strcmp(output, "-")) {
+        if ((e = write_atomic(output, bytes, n))) {
+            fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, output, strerror(e));
+            goto out;
+        }
+    } else if (fwrite(bytes, 1, n, stdout) != n || fflush(stdout)) {
+        fprintf(stderr, "artx: %s: cannot write to standard output: %s\n", name,
+                strerror(errno));
+        goto out;
+    }
+    status = 0;
+out:
+    if (f && f != stdin)
+        fclose(f);
+    free(in);
+    xmlBufferFree(out);
+    artx_segmenter_free(seg);
+    artx_cleanup();
+    return status;
+}
+
 int main(int argc, char **argv)
 {
-    enum { OPT_FROM = 256, OPT_STYLESHEETS };
+    enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX };
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},
@@ -245,14 +388,19 @@ int main(int argc, char **argv)
         {"target-lang", required_argument, NULL, 'T'},
         {"param", required_argument, NULL, 'p'},
         {"stylesheets", required_argument, NULL, OPT_STYLESHEETS},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"srx", required_argument, NULL, OPT_SRX},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     options o = {.format = ARTX_TO_ARTICLE, .format_name = "article", .from = ARTX_FROM_AUTO};
-    const char *stylesheets = NULL;
+    const char *stylesheets = NULL, *srx = NULL;
     int c;
+
+    if (argc > 1 && !strcmp(argv[1], "segment"))
+        return segment_command(argc - 1, argv + 1);
 
     while ((c = getopt_long(argc, argv, "t:o:T:p:qvhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -290,8 +438,16 @@ int main(int argc, char **argv)
                 o.from = ARTX_FROM_DUMP;
             else if (!strcmp(optarg, "article"))
                 o.from = ARTX_FROM_ARTICLE;
+            else if (!strcmp(optarg, "xliff"))
+                o.from = ARTX_FROM_XLIFF;
             else
                 return usage_error("unknown input format '%s'", optarg);
+            break;
+        case OPT_SRX:
+            srx = optarg;
+            break;
+        case OPT_STRICT:
+            o.strict = true;
             break;
         case OPT_STYLESHEETS:
             stylesheets = optarg;
@@ -352,10 +508,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "artx: %s: %s\n", stylesheets, err.message);
         status = EXIT_CONVERSION;
     }
+    if (status == 0 && artx_segmenter_new(srx, &o.seg, &err)) {
+        fprintf(stderr, "artx: %s: %s\n", srx ? srx : "built-in rules", err.message);
+        status = EXIT_CONVERSION;
+    }
     if (status == 0)
         for (int i = 0; i < ninputs; i++)
             if (convert(&o, inputs[i]))
                 status = EXIT_CONVERSION;
+    artx_segmenter_free(o.seg);
     artx_cleanup();
     return status;
 }

@@ -146,32 +146,49 @@ static bool looks_binary(const unsigned char *buf, size_t len)
     return controls * 10 > n;
 }
 
-/* The article XML is recognised by its namespace near the start. */
-static bool looks_like_article(const unsigned char *buf, size_t len)
+/* XML formats are recognised by their namespace near the start. */
+static bool names_near_start(const unsigned char *buf, size_t len, const char *ns)
 {
-    size_t n = len < 4096 ? len : 4096;
-    const char *ns = ARTX_NS;
-    size_t nl = strlen(ns);
+    size_t n = len < 4096 ? len : 4096, nl = strlen(ns);
     for (size_t i = 0; i + nl <= n; i++)
         if (memcmp(buf + i, ns, nl) == 0)
             return true;
     return false;
 }
 
-static int read_article(const unsigned char *buf, size_t len, const char *url,
-                        xmlDocPtr *out, artx_error *err)
+#define XLIFF_NS_PREFIX "urn:oasis:names:tc:xliff:document:"
+
+bool artx_is_xliff(xmlDocPtr doc)
 {
-    /* No network, no DTD, no entity substitution; libxml2's size limits
-     * stay on (no XML_PARSE_HUGE). */
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    return root && root->ns && xmlStrEqual(root->name, BAD_CAST "xliff") &&
+           (xmlStrEqual(root->ns->href, BAD_CAST XLIFF_NS_PREFIX "1.2") ||
+            xmlStrEqual(root->ns->href, BAD_CAST XLIFF_NS_PREFIX "2.0"));
+}
+
+static bool is_article(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    return root && root->ns && xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS) &&
+           xmlStrEqual(root->name, BAD_CAST "article");
+}
+
+/* Article XML and XLIFF are read with no network, no DTD, no entity
+ * substitution, and libxml2's size limits on (no XML_PARSE_HUGE). */
+static int read_xml(const unsigned char *buf, size_t len, const char *url, artx_from from,
+                    xmlDocPtr *out, artx_error *err)
+{
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
     artx_xml_clear_error();
     xmlDocPtr doc = xmlReadMemory((const char *)buf, (int)len, url, NULL, opts);
     if (!doc)
         return artx_fail(err, ARTX_ERR_PARSE, "not well-formed XML: %s",
                          *artx_xml_last_error() ? artx_xml_last_error() : "parse error");
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS) ||
-        !xmlStrEqual(root->name, BAD_CAST "article")) {
+    if (from == ARTX_FROM_XLIFF && !artx_is_xliff(doc)) {
+        xmlFreeDoc(doc);
+        return artx_fail(err, ARTX_ERR_INVALID, "unit (file): not an XLIFF 1.2 or 2.0 file");
+    }
+    if (from == ARTX_FROM_ARTICLE && !is_article(doc)) {
         xmlFreeDoc(doc);
         return artx_fail(err, ARTX_ERR_INVALID, "not an artx article (root must be "
                          "<article xmlns=\"" ARTX_NS "\">)");
@@ -206,9 +223,14 @@ int artx_read(const unsigned char *buf, size_t len, const char *url,
         return artx_fail(err, ARTX_ERR_INVALID, "input larger than 1 GiB");
     if (looks_binary(buf, len))
         return artx_fail(err, ARTX_ERR_INVALID, "binary data, not a page or a dump");
-    if (from == ARTX_FROM_ARTICLE ||
-        (from == ARTX_FROM_AUTO && looks_like_article(buf, len)))
-        return read_article(buf, len, url, out, err);
+    /* An XLIFF 2.0 file carries an article in its skeleton: look for
+     * XLIFF first. */
+    if (from == ARTX_FROM_AUTO && names_near_start(buf, len, XLIFF_NS_PREFIX))
+        from = ARTX_FROM_XLIFF;
+    else if (from == ARTX_FROM_AUTO && names_near_start(buf, len, ARTX_NS))
+        from = ARTX_FROM_ARTICLE;
+    if (from == ARTX_FROM_ARTICLE || from == ARTX_FROM_XLIFF)
+        return read_xml(buf, len, url, from, out, err);
 
     const char *enc = artx_detect_encoding(buf, len);
     if (from == ARTX_FROM_AUTO && looks_like_feed(buf, len)) {

@@ -4,6 +4,7 @@
 # behind, the input untouched, and the other inputs still converted.
 set -u
 artx=$1
+PYTHON=${PYTHON:-/usr/bin/python3}
 pass=0
 fail=0
 t=$(mktemp -d)
@@ -111,8 +112,56 @@ mkdir "$t/xsl"
 printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="((("/></xsl:template></xsl:stylesheet>' >"$t/xsl/article-to-text.xsl"
 expect "stylesheet error" 1 "article-to-text.xsl" -- --stylesheets "$t/xsl" -t text -o "$t/xsl.txt" "$good"
 [ ! -e "$t/xsl.txt" ] && ok "stylesheet error: no output file" || bad "stylesheet error: output file left"
-expect "missing stylesheet" 1 "cannot read stylesheet $t/xsl/article-to-docbook.xsl" -- --stylesheets "$t/xsl" -t docbook "$good"
+# Files the folder lacks come from the built-in set.
+expect "partial stylesheet folder" 0 "" -- --stylesheets "$t/xsl" -t docbook "$good"
 expect "bad -p" 2 "is not NAME=VALUE" -- -p novalue "$good"
+
+# Merge refusals: exit 1, "artx: FILE: unit ID: reason", no output file.
+"$artx" -t xliff -T en -o "$t/m.xlf" "$good"
+sed 's/<unit id="p2"/<unit id="p99"/' "$t/m.xlf" >"$t/unknown-unit.xlf"
+expect "merge: unknown unit" 1 "artx: $t/unknown-unit.xlf: unit p99: " -- --from xliff -t epub -o "$t/m1.epub" "$t/unknown-unit.xlf"
+[ ! -e "$t/m1.epub" ] && ok "merge: unknown unit: no output file" || bad "merge: unknown unit: output left"
+"$PYTHON" - "$t/m.xlf" "$t/missing-unit.xlf" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+text = re.sub(r'<unit id="p3".*?</unit>', '', text, count=1, flags=re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+expect "merge: missing unit" 1 "unit p3: missing" -- --from xliff -o "$t/m2.xml" "$t/missing-unit.xlf"
+[ ! -e "$t/m2.xml" ] && ok "merge: missing unit: no output file" || bad "merge: missing unit: output left"
+head -c 300 "$t/m.xlf" >"$t/truncated.xlf"
+expect "merge: not well-formed" 1 "artx: $t/truncated.xlf: not well-formed XML" -- --from xliff -o "$t/m3.xml" "$t/truncated.xlf"
+printf '<?xml version="1.0"?><root><unit id="p1"/></root>' >"$t/not-xliff.xml"
+expect "merge: not XLIFF" 1 "artx: $t/not-xliff.xml: unit (file): not an XLIFF" -- --from xliff -o "$t/m4.xml" "$t/not-xliff.xml"
+[ ! -e "$t/m3.xml" ] && [ ! -e "$t/m4.xml" ] && ok "merge: bad files leave no output" || bad "merge: output left"
+expect "merge: --strict with untranslated segments" 1 "segments have no translation (--strict)" -- --strict --from xliff -o "$t/m5.xml" "$t/m.xlf"
+expect "merge: untranslated segments reported" 0 "segments have no translation and keep their source" -- --from xliff -o "$t/m6.xml" "$t/m.xlf"
+
+# Sentence rules: a file that is not SRX, or has a rule that does not
+# compile, is refused naming the file (and the rule); nothing is written.
+printf '<srx version="2.0"><header' >"$t/broken.srx"
+expect "srx: not well-formed" 1 "artx: $t/broken.srx: " -- --srx "$t/broken.srx" -o "$t/s1.xml" "$good"
+printf '<html/>' >"$t/html.srx"
+expect "srx: not SRX" 1 "artx: $t/html.srx: " -- segment -l ko --srx "$t/html.srx" -o "$t/s2.txt" "$good"
+cat >"$t/badrule.srx" <<'SRX'
+<?xml version="1.0"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header segmentsubflows="yes" cascade="no"/>
+<body><languagerules><languagerule languagerulename="Broken">
+<rule break="yes"><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule>
+<rule break="no"><beforebreak>(unclosed</beforebreak><afterbreak></afterbreak></rule>
+</languagerule></languagerules>
+<maprules><languagemap languagepattern=".*" languagerulename="Broken"/></maprules></body></srx>
+SRX
+expect "srx: rule that does not compile" 1 "rule 2 of languagerule 'Broken'" -- segment -l en --srx "$t/badrule.srx" -o "$t/s3.txt" "$good"
+[ ! -e "$t/s1.xml" ] && [ ! -e "$t/s2.txt" ] && [ ! -e "$t/s3.txt" ] && ok "srx: no output files" || bad "srx: output left"
+for srx in "${SHARED:-../shared}"/seg/srx/*.srx; do
+    [ -f "$srx" ] || continue
+    printf 'First sentence here. Second one follows! A third?\n' |
+        "$artx" segment -l en --srx "$srx" >"$t/seg.out" 2>"$t/stderr" &&
+        [ "$(grep -c . "$t/seg.out")" -ge 2 ] && ok "srx: $(basename "$srx") segments" ||
+        bad "srx: $(basename "$srx"): $(head -c 300 "$t/stderr")"
+done
+expect "segment needs -l" 2 "segment needs -l LANG" -- segment "$good"
 
 # No temporary files left anywhere.
 leftover=$(find "$t" -name '.artx-*' | head -1)
