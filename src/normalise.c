@@ -1,5 +1,5 @@
 /* normalise.c - page DOM to article DOM: find the article, drop the page's
- * boilerplate, lift the metadata, build urn:artx:article.
+ * boilerplate, build urn:artx:article (its <head> comes from head.c).
  *
  * Everything is read from the DOM (a libxslt host hands us a parsed page),
  * and the page is never modified: the walk copies what it keeps.  The work
@@ -22,19 +22,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-#include "internal.h"
-
-#define MAX_AUTHORS 16
-
-/* Known layouts.  `body` selects candidate roots (the one with the most text
- * wins); the others select the visible headline and date.  Page metadata
- * (JSON-LD, <meta>) is preferred over these when present. */
-typedef struct layout {
-    const char *site;  /* source/@site */
-    const char *body;
-    const char *title;
-    const char *date;
-} layout;
+#include "page.h"
 
 #define HAS_CLASS(c) "contains(concat(' ',normalize-space(@class),' '),' " c " ')"
 
@@ -63,56 +51,9 @@ static const layout layouts[] = {
     {NULL, "//article", NULL, NULL},
 };
 
-/* schema.org types whose JSON-LD describes the article itself. */
-#define LD_TYPES " NewsArticle Article ReportageNewsArticle AnalysisNewsArticle " \
-                 "OpinionNewsArticle BackgroundNewsArticle BlogPosting LiveBlogPosting " \
-                 "SocialMediaPosting TechArticle ScholarlyArticle Report WebPage "
-#define LD_ARTICLE "(//map[string[@key='@type'][contains('" LD_TYPES "',concat(' ',.,' '))]" \
-                   " or array[@key='@type']/string[contains('" LD_TYPES "',concat(' ',.,' '))]])[1]"
-
-typedef struct ctx {
-    xmlDocPtr page;
-    xmlXPathContextPtr xp;
-    xmlDocPtr ld;            /* JSON-LD blocks as XML, or NULL */
-    xmlXPathContextPtr ldxp;
-    const xmlChar *base;     /* base URL for relative links (borrowed) */
-    char *base_owned;        /* <base href>, when the page has one */
-    const layout *layout;    /* the layout that found the root, or NULL */
-    xmlNodePtr root;         /* the article's root in the page */
-    size_t root_text;        /* bytes of text under root */
-
-    /* output */
-    xmlDocPtr out;
-    xmlNsPtr ns;
-    xmlNodePtr body;
-    xmlNodePtr container;    /* body or a blockquote */
-    xmlNodePtr para;         /* the open paragraph, or NULL */
-    xmlNodePtr inl;          /* where inline content goes now */
-    bool explicit_p;         /* para comes from a <p>, not loose text */
-    xmlNodePtr pending_br;   /* a <br> that a second <br> turns into a break */
-    unsigned gen;            /* counts opened paragraphs */
-    int depth;
-
-    /* metadata */
-    char *title;
-    artx_date published;
-    const char *published_basis;
-    artx_date modified;
-    artx_byline authors[MAX_AUTHORS];
-    size_t nauthors;
-    char *publisher;
-    char *source;
-    char *rights;
-    bool tdm;
-    const char *tdm_basis;
-    char *tdm_policy;
-    char *lang;
-    int dump_month, dump_day; /* a board dump's MM-DD, 0 when none */
-} ctx;
-
 /* ---- small DOM helpers ------------------------------------------------- */
 
-static bool name_is(xmlNodePtr n, const char *name)
+bool artx_name_is(xmlNodePtr n, const char *name)
 {
     return n && n->type == XML_ELEMENT_NODE && !xmlStrcasecmp(n->name, BAD_CAST name);
 }
@@ -128,7 +69,7 @@ static bool name_in(xmlNodePtr n, const char *const *names)
 }
 
 /* An attribute's value, collapsed, or NULL.  Caller frees with free(). */
-static char *attr(xmlNodePtr n, const char *name)
+char *artx_attr(xmlNodePtr n, const char *name)
 {
     xmlChar *v = xmlGetProp(n, BAD_CAST name);
     if (!v)
@@ -155,7 +96,7 @@ static void append_text(xmlBufferPtr b, xmlNodePtr n, int depth)
             xmlBufferCat(b, c->content);
         else if (c->type == XML_ELEMENT_NODE && depth < 256 &&
                  !name_in(c, skipped_tags)) {
-            if (name_is(c, "br"))
+            if (artx_name_is(c, "br"))
                 xmlBufferCat(b, BAD_CAST " ");
             else
                 append_text(b, c, depth + 1);
@@ -165,7 +106,7 @@ static void append_text(xmlBufferPtr b, xmlNodePtr n, int depth)
 
 /* The text under a node (br as a space, scripts skipped), collapsed.
  * Caller frees with free(). */
-static char *node_text(xmlNodePtr n)
+char *artx_node_text(xmlNodePtr n)
 {
     xmlBufferPtr b = xmlBufferCreate();
     if (!b)
@@ -183,9 +124,9 @@ static char *node_text(xmlNodePtr n)
     return t;
 }
 
-static size_t text_len(xmlNodePtr n)
+size_t artx_text_len(xmlNodePtr n)
 {
-    char *t = node_text(n);
+    char *t = artx_node_text(n);
     size_t len = t ? strlen(t) : 0;
     free(t);
     return len;
@@ -198,8 +139,8 @@ static size_t link_text_len(xmlNodePtr n, int depth)
     for (xmlNodePtr c = n->children; c && depth < 256; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (name_is(c, "a"))
-            len += text_len(c);
+        if (artx_name_is(c, "a"))
+            len += artx_text_len(c);
         else
             len += link_text_len(c, depth + 1);
     }
@@ -208,7 +149,7 @@ static size_t link_text_len(xmlNodePtr n, int depth)
 
 /* The nodes an XPath expression selects (NULL when none).  Caller frees
  * with xmlXPathFreeObject(). */
-static xmlXPathObjectPtr select_nodes(xmlXPathContextPtr xp, const char *expr,
+xmlXPathObjectPtr artx_select(xmlXPathContextPtr xp, const char *expr,
                                       xmlNodePtr at)
 {
     if (!xp)
@@ -224,12 +165,12 @@ static xmlXPathObjectPtr select_nodes(xmlXPathContextPtr xp, const char *expr,
 
 /* The collapsed text of the first selected node that has some.  Caller
  * frees with free(). */
-static char *select_text(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at)
+char *artx_select_text(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at)
 {
-    xmlXPathObjectPtr o = select_nodes(xp, expr, at);
+    xmlXPathObjectPtr o = artx_select(xp, expr, at);
     char *t = NULL;
     for (int i = 0; o && i < o->nodesetval->nodeNr && !t; i++) {
-        t = node_text(o->nodesetval->nodeTab[i]);
+        t = artx_node_text(o->nodesetval->nodeTab[i]);
         if (t && !*t) {
             free(t);
             t = NULL;
@@ -237,25 +178,6 @@ static char *select_text(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at)
     }
     xmlXPathFreeObject(o);
     return t;
-}
-
-/* <meta> content by name or property (case-insensitive in the page's
- * spelling is not needed: pages use the documented lowercase names). */
-static char *meta(ctx *c, const char *key)
-{
-    char expr[256];
-    snprintf(expr, sizeof expr,
-             "//meta[@property='%s' or @name='%s' or @itemprop='%s']/@content", key, key, key);
-    return select_text(c->xp, expr, NULL);
-}
-
-static char *ld_text(ctx *c, const char *rel)
-{
-    char expr[1024];
-    if (!c->ldxp)
-        return NULL;
-    snprintf(expr, sizeof expr, "%s/%s", LD_ARTICLE, rel);
-    return select_text(c->ldxp, expr, NULL);
 }
 
 /* ---- boilerplate ------------------------------------------------------- */
@@ -311,12 +233,12 @@ static bool is_hidden(xmlNodePtr n)
 {
     if (xmlHasProp(n, BAD_CAST "hidden"))
         return true;
-    char *v = attr(n, "aria-hidden");
+    char *v = artx_attr(n, "aria-hidden");
     bool hidden = v && !strcmp(v, "true");
     free(v);
     if (hidden)
         return true;
-    char *style = attr(n, "style");
+    char *style = artx_attr(n, "style");
     if (style) {
         char *squeezed = style;
         size_t o = 0;
@@ -337,18 +259,18 @@ static bool is_boilerplate(ctx *c, xmlNodePtr n)
 {
     if (name_in(n, skipped_tags) || is_hidden(n))
         return true;
-    char *cls = attr(n, "class"), *id = attr(n, "id");
+    char *cls = artx_attr(n, "class"), *id = artx_attr(n, "id");
     bool furniture = (cls && value_is_furniture(cls)) || (id && value_is_furniture(id));
     free(cls);
     free(id);
     if (!furniture)
         return false;
-    return text_len(n) * 2 < c->root_text;
+    return artx_text_len(n) * 2 < c->root_text;
 }
 
 /* ---- output helpers ------------------------------------------------------ */
 
-static xmlNodePtr new_el(ctx *c, xmlNodePtr parent, const char *name)
+xmlNodePtr artx_new_el(ctx *c, xmlNodePtr parent, const char *name)
 {
     return xmlNewChild(parent, c->ns, BAD_CAST name, NULL);
 }
@@ -362,7 +284,7 @@ static void flush(ctx *c)
 
 static void open_para(ctx *c, bool explicit_p)
 {
-    c->para = new_el(c, c->container, "p");
+    c->para = artx_new_el(c, c->container, "p");
     c->inl = c->para;
     c->explicit_p = explicit_p;
     c->pending_br = NULL;
@@ -373,7 +295,7 @@ static void open_para(ctx *c, bool explicit_p)
  * A page read from a file resolves relative references to local paths:
  * right for its images (they can be packaged), useless for its links, so
  * links must come out with a scheme. */
-static char *absolute_url(ctx *c, const char *v, bool link)
+char *artx_absolute_url(ctx *c, const char *v, bool link)
 {
     if (!v || !*v || *v == '#' || !strncasecmp(v, "javascript:", 11) ||
         !strncasecmp(v, "data:", 5) || !strncasecmp(v, "mailto:", 7) ||
@@ -415,7 +337,7 @@ static bool positive_int(const char *s, long *out)
 static bool img_is_decoration(xmlNodePtr img, const char *src)
 {
     long w = 0, h = 0;
-    char *ws = attr(img, "width"), *hs = attr(img, "height");
+    char *ws = artx_attr(img, "width"), *hs = artx_attr(img, "height");
     bool has_w = positive_int(ws, &w), has_h = positive_int(hs, &h);
     bool tiny = (has_w && w <= 32) || (has_h && h <= 32) || (has_w && has_h && w * h < 2500);
     free(ws);
@@ -424,7 +346,7 @@ static bool img_is_decoration(xmlNodePtr img, const char *src)
         return true;
     const char *const marks[] = {"logo", "icon", "btn_", "blank.gif", "spacer", "pixel",
                                  "1x1", "banner", NULL};
-    char *cls = attr(img, "class");
+    char *cls = artx_attr(img, "class");
     for (int i = 0; marks[i]; i++)
         if (artx_strcasestr(src, marks[i]) || (cls && artx_strcasestr(cls, marks[i]))) {
             free(cls);
@@ -437,8 +359,8 @@ static bool img_is_decoration(xmlNodePtr img, const char *src)
 static char *img_url(ctx *c, xmlNodePtr img)
 {
     for (int i = 0; img_src_attrs[i]; i++) {
-        char *v = attr(img, img_src_attrs[i]);
-        char *u = absolute_url(c, v, false);
+        char *v = artx_attr(img, img_src_attrs[i]);
+        char *u = artx_absolute_url(c, v, false);
         free(v);
         if (u && !img_is_decoration(img, u))
             return u;
@@ -451,9 +373,9 @@ static char *img_url(ctx *c, xmlNodePtr img)
 
 static xmlNodePtr first_img(ctx *c, xmlNodePtr n, char **url)
 {
-    xmlXPathObjectPtr o = select_nodes(c->xp, ".//img", n);
+    xmlXPathObjectPtr o = artx_select(c->xp, ".//img", n);
     xmlNodePtr found = NULL;
-    if (name_is(n, "img") && (*url = img_url(c, n)))
+    if (artx_name_is(n, "img") && (*url = img_url(c, n)))
         found = n;
     for (int i = 0; !found && o && i < o->nodesetval->nodeNr; i++)
         if ((*url = img_url(c, o->nodesetval->nodeTab[i])))
@@ -481,35 +403,35 @@ static bool add_figure(ctx *c, xmlNodePtr wrapper)
             return true;
         }
     }
-    xmlNodePtr fig = new_el(c, c->body, "figure");
-    xmlNodePtr im = new_el(c, fig, "img");
+    xmlNodePtr fig = artx_new_el(c, c->body, "figure");
+    xmlNodePtr im = artx_new_el(c, fig, "img");
     xmlNewProp(im, BAD_CAST "src", BAD_CAST url);
     free(url);
     long v;
-    char *w = attr(img, "data-org-width");
+    char *w = artx_attr(img, "data-org-width");
     if (!w)
-        w = attr(img, "width");
+        w = artx_attr(img, "width");
     if (positive_int(w, &v))
         xmlNewProp(im, BAD_CAST "width", BAD_CAST w);
     free(w);
-    char *h = attr(img, "height");
+    char *h = artx_attr(img, "height");
     if (positive_int(h, &v))
         xmlNewProp(im, BAD_CAST "height", BAD_CAST h);
     free(h);
-    char *alt = attr(img, "alt");
+    char *alt = artx_attr(img, "alt");
     if (alt)
         xmlNewProp(im, BAD_CAST "alt", BAD_CAST alt);
     free(alt);
 
-    xmlXPathObjectPtr o = select_nodes(
+    xmlXPathObjectPtr o = artx_select(
         c->xp,
         ".//figcaption | .//*[contains(@class,'caption') or contains(@class,'desc')"
         " or contains(@class,'cap ') or @class='cap' or contains(@class,'txt_photo')]",
         wrapper);
-    xmlNodePtr cap = new_el(c, fig, "caption");
+    xmlNodePtr cap = artx_new_el(c, fig, "caption");
     if (o)
         copy_inline(c, o->nodesetval->nodeTab[0], cap, 0);
-    else if (name_is(wrapper, "table"))
+    else if (artx_name_is(wrapper, "table"))
         copy_inline(c, wrapper, cap, 0);
     xmlXPathFreeObject(o);
     return true;
@@ -522,11 +444,11 @@ static const char *const figure_words[] = {"photo", "figure", "image", "img", "p
  * whose class says photo and that holds one image and little text. */
 static bool is_figure_wrapper(ctx *c, xmlNodePtr n)
 {
-    if (name_is(n, "figure"))
+    if (artx_name_is(n, "figure"))
         return true;
     if (!name_in(n, (const char *const[]){"div", "span", "table", "p", "dl", NULL}))
         return false;
-    char *cls = attr(n, "class");
+    char *cls = artx_attr(n, "class");
     bool photo = false;
     for (const char *p = cls; p && *p && !photo;) {
         while (*p && strchr(" _-", *p))
@@ -541,10 +463,10 @@ static bool is_figure_wrapper(ctx *c, xmlNodePtr n)
     free(cls);
     if (!photo)
         return false;
-    xmlXPathObjectPtr o = select_nodes(c->xp, ".//img", n);
+    xmlXPathObjectPtr o = artx_select(c->xp, ".//img", n);
     int imgs = o ? o->nodesetval->nodeNr : 0;
     xmlXPathFreeObject(o);
-    return imgs >= 1 && imgs <= 2 && text_len(n) < 600;
+    return imgs >= 1 && imgs <= 2 && artx_text_len(n) < 600;
 }
 
 /* ---- the walk ---------------------------------------------------------- */
@@ -557,7 +479,7 @@ static const char *const inline_map[][2] = {
 static const char *mapped_inline(xmlNodePtr n)
 {
     for (int i = 0; inline_map[i][0]; i++)
-        if (name_is(n, inline_map[i][0]))
+        if (artx_name_is(n, inline_map[i][0]))
             return inline_map[i][1];
     return NULL;
 }
@@ -571,19 +493,19 @@ static const char *const block_tags[] = {
 /* An inline element for `src` under dst, or NULL when it is unwrapped. */
 static xmlNodePtr inline_copy_of(ctx *c, xmlNodePtr src, xmlNodePtr dst)
 {
-    if (name_is(src, "a")) {
-        char *href = attr(src, "href");
-        char *u = absolute_url(c, href, true);
+    if (artx_name_is(src, "a")) {
+        char *href = artx_attr(src, "href");
+        char *u = artx_absolute_url(c, href, true);
         free(href);
         if (!u)
             return NULL;
-        xmlNodePtr a = new_el(c, dst, "a");
+        xmlNodePtr a = artx_new_el(c, dst, "a");
         xmlNewProp(a, BAD_CAST "href", BAD_CAST u);
         free(u);
         return a;
     }
     const char *m = mapped_inline(src);
-    return m ? new_el(c, dst, m) : NULL;
+    return m ? artx_new_el(c, dst, m) : NULL;
 }
 
 /* Copy the inline content of src's children into dst, flattening blocks
@@ -597,11 +519,11 @@ static void copy_inline(ctx *c, xmlNodePtr src, xmlNodePtr dst, int depth)
             xmlNodeAddContent(dst, n->content);
             continue;
         }
-        if (n->type != XML_ELEMENT_NODE || is_boilerplate(c, n) || name_is(n, "img") ||
-            name_is(n, "ul") || name_is(n, "ol"))
+        if (n->type != XML_ELEMENT_NODE || is_boilerplate(c, n) || artx_name_is(n, "img") ||
+            artx_name_is(n, "ul") || artx_name_is(n, "ol"))
             continue;
-        if (name_is(n, "br")) {
-            new_el(c, dst, "br");
+        if (artx_name_is(n, "br")) {
+            artx_new_el(c, dst, "br");
             continue;
         }
         xmlNodePtr el = inline_copy_of(c, n, dst);
@@ -619,21 +541,21 @@ static void walk(ctx *c, xmlNodePtr src);
 /* Navigation lists: mostly links. */
 static bool is_link_list(xmlNodePtr n)
 {
-    size_t all = text_len(n);
+    size_t all = artx_text_len(n);
     return all == 0 || link_text_len(n, 0) * 2 > all;
 }
 
 static void add_list(ctx *c, xmlNodePtr src, xmlNodePtr parent, int depth)
 {
-    xmlNodePtr list = new_el(c, parent, name_is(src, "ol") ? "ol" : "ul");
+    xmlNodePtr list = artx_new_el(c, parent, artx_name_is(src, "ol") ? "ol" : "ul");
     for (xmlNodePtr li = src->children; li; li = li->next) {
-        if (!name_is(li, "li") || is_boilerplate(c, li))
+        if (!artx_name_is(li, "li") || is_boilerplate(c, li))
             continue;
-        xmlNodePtr item = new_el(c, list, "li");
+        xmlNodePtr item = artx_new_el(c, list, "li");
         copy_inline(c, li, item, 0);
         if (depth < 8)
             for (xmlNodePtr sub = li->children; sub; sub = sub->next)
-                if ((name_is(sub, "ul") || name_is(sub, "ol")) && !is_link_list(sub))
+                if ((artx_name_is(sub, "ul") || artx_name_is(sub, "ol")) && !is_link_list(sub))
                     add_list(c, sub, item, depth + 1);
     }
 }
@@ -641,9 +563,9 @@ static void add_list(ctx *c, xmlNodePtr src, xmlNodePtr parent, int depth)
 /* Boxed statements and pull quotes. */
 static bool is_quote_box(xmlNodePtr n)
 {
-    if (name_is(n, "blockquote"))
+    if (artx_name_is(n, "blockquote"))
         return true;
-    char *cls = attr(n, "class");
+    char *cls = artx_attr(n, "class");
     bool box = cls && (strstr(cls, "ab_box_article") || strstr(cls, "quote") ||
                        strstr(cls, "box_article") || strstr(cls, "article_box"));
     free(cls);
@@ -652,24 +574,24 @@ static bool is_quote_box(xmlNodePtr n)
 
 static void walk_block(ctx *c, xmlNodePtr n)
 {
-    if (is_figure_wrapper(c, n) || name_is(n, "img")) {
+    if (is_figure_wrapper(c, n) || artx_name_is(n, "img")) {
         flush(c);
         /* A <figure> without a usable image leaves nothing worth keeping
          * (its caption describes what is gone); a photo-classed wrapper
          * may hold text after all. */
-        if (!add_figure(c, n) && !name_is(n, "img") && !name_is(n, "figure"))
+        if (!add_figure(c, n) && !artx_name_is(n, "img") && !artx_name_is(n, "figure"))
             walk(c, n);
         return;
     }
     if (is_quote_box(n) && c->container == c->body) {
         flush(c);
-        c->container = new_el(c, c->body, "blockquote");
+        c->container = artx_new_el(c, c->body, "blockquote");
         walk(c, n);
         flush(c);
         c->container = c->body;
         return;
     }
-    if ((name_is(n, "ul") || name_is(n, "ol"))) {
+    if ((artx_name_is(n, "ul") || artx_name_is(n, "ol"))) {
         flush(c);
         if (is_link_list(n))
             return;
@@ -677,7 +599,7 @@ static void walk_block(ctx *c, xmlNodePtr n)
             add_list(c, n, c->body, 0);
         } else {
             for (xmlNodePtr li = n->children; li; li = li->next)
-                if (name_is(li, "li")) {
+                if (artx_name_is(li, "li")) {
                     open_para(c, true);
                     copy_inline(c, li, c->para, 0);
                     flush(c);
@@ -687,11 +609,11 @@ static void walk_block(ctx *c, xmlNodePtr n)
     }
     if (name_in(n, (const char *const[]){"h1", "h2", "h3", "h4", "h5", "h6", NULL})) {
         flush(c);
-        xmlNodePtr h = new_el(c, c->container, c->container == c->body ? "h2" : "p");
+        xmlNodePtr h = artx_new_el(c, c->container, c->container == c->body ? "h2" : "p");
         copy_inline(c, n, h, 0);
         return;
     }
-    if (name_is(n, "p") || name_is(n, "pre")) {
+    if (artx_name_is(n, "p") || artx_name_is(n, "pre")) {
         flush(c);
         open_para(c, true);
         walk(c, n);
@@ -719,7 +641,7 @@ static void walk_br(ctx *c)
         open_para(c, true);
         return;
     }
-    c->pending_br = new_el(c, c->inl, "br");
+    c->pending_br = artx_new_el(c, c->inl, "br");
 }
 
 static bool all_space(const xmlChar *s)
@@ -752,17 +674,17 @@ static void walk(ctx *c, xmlNodePtr src)
         }
         if (n->type != XML_ELEMENT_NODE || is_boilerplate(c, n))
             continue;
-        if (name_is(n, "br")) {
+        if (artx_name_is(n, "br")) {
             walk_br(c);
             continue;
         }
-        if (name_in(n, block_tags) || name_is(n, "img") || is_figure_wrapper(c, n)) {
+        if (name_in(n, block_tags) || artx_name_is(n, "img") || is_figure_wrapper(c, n)) {
             walk_block(c, n);
             continue;
         }
         /* inline: copy the element (or unwrap it) and keep walking, so a
          * break inside it still splits the paragraph */
-        if (!c->para && text_len(n) == 0)
+        if (!c->para && artx_text_len(n) == 0)
             continue;
         if (!c->para)
             open_para(c, false);
@@ -888,73 +810,6 @@ static void tidy_block(xmlNodePtr block)
 
 /* ---- lifting metadata out of the body -------------------------------------- */
 
-static bool starts_with(const char *s, const char *prefix)
-{
-    return !strncmp(s, prefix, strlen(prefix));
-}
-
-static bool is_rights(const char *t)
-{
-    if (strlen(t) > 300)
-        return false;
-    return strstr(t, "ⓒ") || strstr(t, "©") || artx_strcasestr(t, "copyright") ||
-           strstr(t, "저작권자") || strstr(t, "무단 전재") || strstr(t, "무단전재") ||
-           strstr(t, "재배포 금지") || strstr(t, "재배포금지") ||
-           artx_strcasestr(t, "all rights reserved");
-}
-
-/* A reservation of text and data mining in a rights line: AI training or
- * TDM named together with a prohibition. */
-static bool reserves_tdm(const char *t)
-{
-    bool names = strstr(t, "AI 학습") || strstr(t, "AI학습") || strstr(t, "인공지능 학습") ||
-                 strstr(t, "인공지능(AI) 학습") || artx_strcasestr(t, "TDM") ||
-                 strstr(t, "데이터 마이닝") || artx_strcasestr(t, "data mining") ||
-                 artx_strcasestr(t, "AI training") || artx_strcasestr(t, "machine learning");
-    bool forbids = strstr(t, "금지") || strstr(t, "불허") || artx_strcasestr(t, "prohibit") ||
-                   artx_strcasestr(t, "not permitted") || artx_strcasestr(t, "reserved") ||
-                   artx_strcasestr(t, "forbidden") || strstr(t, "禁止");
-    return names && forbids;
-}
-
-static void set_rights(ctx *c, const char *t)
-{
-    if (c->rights)
-        return;
-    c->rights = strdup(t);
-    if (reserves_tdm(t) && !c->tdm) {
-        c->tdm = true;
-        c->tdm_basis = "rights";
-    }
-}
-
-static void add_author(ctx *c, const char *name, const char *email)
-{
-    for (size_t i = 0; i < c->nauthors; i++) {
-        artx_byline *a = &c->authors[i];
-        if ((*name && !strcmp(a->name, name)) || (*email && !strcmp(a->email, email)) ||
-            (!*a->name && *email && !strcmp(a->email, email))) {
-            if (!*a->email && *email)
-                snprintf(a->email, sizeof a->email, "%s", email);
-            if (!*a->name && *name)
-                snprintf(a->name, sizeof a->name, "%s", name);
-            return;
-        }
-    }
-    /* An address on a line of its own belongs to the author who has none. */
-    if (!*name && *email)
-        for (size_t i = 0; i < c->nauthors; i++)
-            if (!*c->authors[i].email) {
-                snprintf(c->authors[i].email, sizeof c->authors->email, "%s", email);
-                return;
-            }
-    if (c->nauthors < MAX_AUTHORS && (*name || *email)) {
-        snprintf(c->authors[c->nauthors].name, sizeof c->authors->name, "%s", name);
-        snprintf(c->authors[c->nauthors].email, sizeof c->authors->email, "%s", email);
-        c->nauthors++;
-    }
-}
-
 static bool is_promo(const char *t)
 {
     if (starts_with(t, "☞") || starts_with(t, "▶") || starts_with(t, "▷") ||
@@ -990,21 +845,21 @@ static bool is_end_mark(const char *t)
  * the block leaves the body. */
 static bool keep_block(ctx *c, xmlNodePtr b, size_t index)
 {
-    char *t = node_text(b);
+    char *t = artx_node_text(b);
     bool keep = t && *t;
     if (keep && c->title && index < 3 && !strcmp(t, c->title))
         keep = false;
     else if (keep && (is_promo(t) || is_hashtags(t) || is_end_mark(t)))
         keep = false;
-    else if (keep && is_rights(t)) {
-        set_rights(c, t);
+    else if (keep && artx_is_rights(t)) {
+        artx_set_rights(c, t);
         keep = false;
     } else if (keep && !xmlStrEqual(b->name, BAD_CAST "figure")) {
         artx_byline who[8];
         bool whole;
         size_t n = artx_byline_parse(t, who, 8, &whole);
         for (size_t i = 0; i < n && (whole || index < 2); i++)
-            add_author(c, who[i].name, who[i].email);
+            artx_add_author(c, who[i].name, who[i].email);
         if (whole && n > 0)
             keep = false;
     }
@@ -1167,11 +1022,11 @@ static void number_blocks(ctx *c)
 
 static xmlNodePtr largest(ctx *c, const char *expr, size_t *len)
 {
-    xmlXPathObjectPtr o = select_nodes(c->xp, expr, NULL);
+    xmlXPathObjectPtr o = artx_select(c->xp, expr, NULL);
     xmlNodePtr best = NULL;
     *len = 0;
     for (int i = 0; o && i < o->nodesetval->nodeNr; i++) {
-        size_t l = text_len(o->nodesetval->nodeTab[i]);
+        size_t l = artx_text_len(o->nodesetval->nodeTab[i]);
         if (l > *len) {
             *len = l;
             best = o->nodesetval->nodeTab[i];
@@ -1187,7 +1042,7 @@ static xmlNodePtr largest(ctx *c, const char *expr, size_t *len)
  * article. */
 static xmlNodePtr score_root(ctx *c)
 {
-    xmlXPathObjectPtr o = select_nodes(
+    xmlXPathObjectPtr o = artx_select(
         c->xp, "//body//*[self::p or self::pre or self::td or self::dd"
                " or (self::div and text()[normalize-space()])]", NULL);
     xmlNodePtr best = NULL;
@@ -1200,7 +1055,7 @@ static xmlNodePtr score_root(ctx *c)
     int ncand = 0;
     for (int i = 0; score && cand && i < n; i++) {
         xmlNodePtr p = o->nodesetval->nodeTab[i];
-        char *t = node_text(p);
+        char *t = artx_node_text(p);
         size_t len = t ? strlen(t) : 0;
         if (len >= 40) {
             double s = 1;
@@ -1222,7 +1077,7 @@ static xmlNodePtr score_root(ctx *c)
         free(t);
     }
     for (int j = 0; j < ncand; j++) {
-        size_t all = text_len(cand[j]);
+        size_t all = artx_text_len(cand[j]);
         double density = all ? (double)link_text_len(cand[j], 0) / (double)all : 1;
         double s = score[j] * (1 - density);
         if (s > best_score && !is_hidden(cand[j])) {
@@ -1251,449 +1106,11 @@ static void find_root(ctx *c)
     }
     c->root = score_root(c);
     if (!c->root) {
-        xmlXPathObjectPtr o = select_nodes(c->xp, "//body", NULL);
+        xmlXPathObjectPtr o = artx_select(c->xp, "//body", NULL);
         c->root = o ? o->nodesetval->nodeTab[0] : xmlDocGetRootElement(c->page);
         xmlXPathFreeObject(o);
     }
-    c->root_text = text_len(c->root);
-}
-
-/* ---- page metadata ------------------------------------------------------- */
-
-static void load_json_ld(ctx *c)
-{
-    xmlXPathObjectPtr o =
-        select_nodes(c->xp, "//script[@type='application/ld+json']", NULL);
-    for (int i = 0; o && i < o->nodesetval->nodeNr; i++) {
-        xmlChar *text = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
-        if (!text)
-            continue;
-        if (!c->ld) {
-            c->ld = xmlNewDoc(BAD_CAST "1.0");
-            xmlDocSetRootElement(c->ld, xmlNewNode(NULL, BAD_CAST "ld"));
-        }
-        artx_json_to_xml((const char *)text, (size_t)xmlStrlen(text),
-                         xmlDocGetRootElement(c->ld));
-        xmlFree(text);
-    }
-    xmlXPathFreeObject(o);
-    if (c->ld)
-        c->ldxp = xmlXPathNewContext(c->ld);
-}
-
-/* Headlines in <title> and og:title carry the site's name after a dash or
- * bar: "[속보] ... - 매일경제". */
-static void strip_site_suffix(char *t, const char *site)
-{
-    static const char *const seps[] = {" - ", " | ", " :: ", " – ", " — ", " : ", NULL};
-    for (int i = 0; seps[i]; i++) {
-        char *s = NULL, *p = t;
-        while ((p = strstr(p, seps[i]))) {
-            s = p;
-            p += strlen(seps[i]);
-        }
-        if (!s)
-            continue;
-        const char *tail = s + strlen(seps[i]);
-        if ((site && strstr(site, tail)) || (site && strstr(tail, site)) ||
-            strlen(tail) < 30)
-            *s = '\0';
-        return;
-    }
-}
-
-static char *pick_title(ctx *c)
-{
-    char *t = NULL;
-    if (c->layout && c->layout->title)
-        t = select_text(c->xp, c->layout->title, NULL);
-    if (!t)
-        t = ld_text(c, "string[@key='headline']");
-    if (!t) {
-        char *site = meta(c, "og:site_name");
-        t = meta(c, "og:title");
-        if (!t)
-            t = meta(c, "twitter:title");
-        if (!t)
-            t = select_text(c->xp, "//head/title", NULL);
-        if (t)
-            strip_site_suffix(t, site);
-        free(site);
-    }
-    if (!t)
-        t = select_text(c->xp, "//h1", NULL);
-    return t;
-}
-
-static bool parse_date(ctx *c, const char *text, artx_date *d)
-{
-    bool local = c->lang && (!strncmp(c->lang, "ko", 2) || !strncmp(c->lang, "ja", 2));
-    return text && artx_date_parse(text, 9 * 60, local, d);
-}
-
-static void pick_dates(ctx *c)
-{
-    static const char *const meta_keys[] = {
-        "article:published_time", "og:article:published_time", "datePublished",
-        "pubdate", "publishdate", "date", "DC.date.issued", "dc.date", "sailthru.date",
-        "parsely-pub-date", "article:published", NULL};
-    char *t = ld_text(c, "string[@key='datePublished']");
-    const char *basis = "json-ld";
-    for (int i = 0; !t && meta_keys[i]; i++) {
-        t = meta(c, meta_keys[i]);
-        basis = "meta";
-    }
-    if (!t && c->layout && c->layout->date) {
-        t = select_text(c->xp, c->layout->date, NULL);
-        basis = "page";
-    }
-    if (!t) {
-        t = select_text(c->xp, "//time/@datetime | //time", c->root);
-        basis = "page";
-    }
-    if (parse_date(c, t, &c->published))
-        c->published_basis = basis;
-    free(t);
-
-    t = ld_text(c, "string[@key='dateModified']");
-    if (!t)
-        t = meta(c, "article:modified_time");
-    if (!t)
-        t = meta(c, "article:modified");
-    if (parse_date(c, t, &c->modified) && c->modified.precision < ARTX_PREC_DAY)
-        c->modified.precision = ARTX_PREC_NONE;
-    free(t);
-
-    /* A board dump gives MM-DD only: the year comes from a date-stamped
-     * image path that agrees with it, or stays unknown. */
-    if (c->published.precision == ARTX_PREC_NONE && c->dump_month) {
-        for (xmlNodePtr f = c->body->children; f; f = f->next) {
-            if (!xmlStrEqual(f->name, BAD_CAST "figure"))
-                continue;
-            xmlChar *src = xmlGetProp(f->children, BAD_CAST "src");
-            int y = src ? artx_date_year_from_url((const char *)src, c->dump_month,
-                                                  c->dump_day) : 0;
-            xmlFree(src);
-            if (y) {
-                c->published = (artx_date){.year = y, .month = c->dump_month,
-                                           .day = c->dump_day, .precision = ARTX_PREC_DAY};
-                c->published_basis = "board date, year from image path";
-                break;
-            }
-        }
-    }
-}
-
-static bool plausible_person(ctx *c, const char *name)
-{
-    size_t n = strlen(name);
-    if (n == 0 || n > 60 || strchr(name, '|') || strstr(name, "http") ||
-        strstr(name, "네이버") || strstr(name, "뉴스"))
-        return false;
-    return !c->publisher || strcmp(name, c->publisher) != 0;
-}
-
-static void pick_authors(ctx *c)
-{
-    xmlXPathObjectPtr o = NULL;
-    if (c->ldxp)
-        o = select_nodes(c->ldxp,
-                         LD_ARTICLE "/*[@key='author']/descendant-or-self::map/string[@key='name']"
-                         " | " LD_ARTICLE "/*[@key='author']/descendant-or-self::string[not(@key)]"
-                         " | " LD_ARTICLE "/string[@key='author']",
-                         NULL);
-    for (int i = 0; o && i < o->nodesetval->nodeNr; i++) {
-        char *name = node_text(o->nodesetval->nodeTab[i]);
-        if (name && plausible_person(c, name))
-            add_author(c, name, "");
-        free(name);
-    }
-    xmlXPathFreeObject(o);
-    if (c->nauthors)
-        return;
-    static const char *const keys[] = {"author", "byl", "article:author", "dable:author",
-                                       "parsely-author", "sailthru.author", NULL};
-    for (int i = 0; keys[i] && !c->nauthors; i++) {
-        char *v = meta(c, keys[i]);
-        const char *name = v;
-        if (v && !strncasecmp(v, "by ", 3))
-            name = v + 3;
-        if (name && plausible_person(c, name))
-            add_author(c, name, "");
-        free(v);
-    }
-}
-
-/* The holder named in a rights line: "Copyright © 누리경제. All rights
- * reserved.", "ⓒ중앙일보(https://joongang.co.kr)", "[저작권자(c) MBC (...)]". */
-static char *holder_of_rights(const char *rights)
-{
-    static const char *const marks[] = {"ⓒ", "©", "(c)", "(C)", "Copyright", "copyright", NULL};
-    const char *after = NULL;
-    for (int i = 0; marks[i]; i++) {
-        const char *m = strstr(rights, marks[i]);
-        if (m && (!after || m + strlen(marks[i]) > after))
-            after = m + strlen(marks[i]);
-    }
-    if (!after)
-        return NULL;
-    for (;;) {
-        if (*after == ' ')
-            after++;
-        else if (starts_with(after, "©"))
-            after += strlen("©");
-        else if (starts_with(after, "ⓒ"))
-            after += strlen("ⓒ");
-        else
-            break;
-    }
-    size_t n = 0;
-    while (after[n] && !strchr("(,.[]|", after[n]) && !starts_with(after + n, " All") &&
-           !starts_with(after + n, " all") && !starts_with(after + n, " 무단") &&
-           !starts_with(after + n, " (") && !starts_with(after + n, " http"))
-        n++;
-    while (n > 0 && after[n - 1] == ' ')
-        n--;
-    if (n == 0 || n > 60)
-        return NULL;
-    return strndup(after, n);
-}
-
-static void pick_publisher(ctx *c)
-{
-    char *p = ld_text(c, "map[@key='publisher']/string[@key='name']");
-    if (!p) {
-        p = meta(c, "og:site_name");
-        /* Portals name themselves, not the press. */
-        if (p && (strstr(p, "네이버") || strstr(p, "Daum") || strstr(p, "다음") ||
-                  artx_strcasestr(p, "naver"))) {
-            free(p);
-            p = NULL;
-        }
-    }
-    if (!p && c->source) {
-        const char *oid = strstr(c->source, "oid=");
-        char key[8] = "";
-        if (oid)
-            snprintf(key, sizeof key, "%.3s", oid + 4);
-        else if ((oid = strstr(c->source, "/article/")))
-            snprintf(key, sizeof key, "%.3s", oid + 9);
-        const char *name = *key ? artx_publisher_lookup(key) : NULL;
-        if (name)
-            p = strdup(name);
-    }
-    if (!p) {
-        /* Daum's image paths name the press: .../news/YYYYMM/DD/PRESS/... */
-        for (xmlNodePtr f = c->body->children; f && !p; f = f->next) {
-            if (!xmlStrEqual(f->name, BAD_CAST "figure"))
-                continue;
-            xmlChar *src = xmlGetProp(f->children, BAD_CAST "src");
-            const char *s = src ? strstr((const char *)src, "/news/") : NULL;
-            char code[32];
-            if (s && sscanf(s, "/news/%*6d/%*2d/%31[a-z0-9]/", code) == 1) {
-                const char *name = artx_publisher_lookup(code);
-                if (name)
-                    p = strdup(name);
-            }
-            xmlFree(src);
-        }
-    }
-    for (size_t i = 0; !p && i < c->nauthors; i++) {
-        const char *at = strchr(c->authors[i].email, '@');
-        const char *name = at ? artx_publisher_lookup(at + 1) : NULL;
-        if (name)
-            p = strdup(name);
-    }
-    if (!p)
-        p = meta(c, "twitter:creator");
-    if (!p && c->rights)
-        p = holder_of_rights(c->rights);
-    if (p && (*p == '@' || !*p)) {
-        free(p);
-        p = NULL;
-    }
-    c->publisher = p;
-}
-
-static void pick_source(ctx *c)
-{
-    char *s = select_text(c->xp, "//link[@rel='canonical']/@href", NULL);
-    if (!s)
-        s = meta(c, "og:url");
-    if (!s)
-        s = ld_text(c, "string[@key='url']");
-    if (!s)
-        s = ld_text(c, "map[@key='mainEntityOfPage']/string[@key='@id']");
-    if (s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8))) {
-        c->source = absolute_url(c, s, true);
-    }
-    free(s);
-}
-
-/* A BCP 47 tag from a page's spelling: "ko_KR" -> "ko-KR". */
-static char *clean_lang(const char *v)
-{
-    if (!v)
-        return NULL;
-    char *l = strdup(v);
-    size_t i = 0;
-    for (; l && l[i] && (isalnum((unsigned char)l[i]) || l[i] == '-' || l[i] == '_'); i++)
-        if (l[i] == '_')
-            l[i] = '-';
-    if (l)
-        l[i] = '\0';
-    if (l && (i < 2 || !isalpha((unsigned char)l[0]) || !isalpha((unsigned char)l[1]))) {
-        free(l);
-        return NULL;
-    }
-    return l;
-}
-
-static void pick_lang(ctx *c)
-{
-    char *v = select_text(c->xp, "/*/@lang | /*/@xml:lang", NULL);
-    if (!v)
-        v = meta(c, "content-language");
-    if (!v)
-        v = select_text(c->xp, "//meta[@http-equiv='Content-Language']/@content", NULL);
-    if (!v)
-        v = ld_text(c, "string[@key='inLanguage']");
-    if (!v)
-        v = meta(c, "og:locale");
-    char *declared = clean_lang(v);
-    free(v);
-
-    /* The script of the text overrules a template's wrong lang="en". */
-    char *text = node_text(c->body);
-    const char *guess = text ? artx_text_guess_lang(text) : NULL;
-    if (!guess && c->title)
-        guess = artx_text_guess_lang(c->title);
-    free(text);
-    if (guess && (!declared || strncasecmp(declared, guess, 2) != 0)) {
-        free(declared);
-        declared = strdup(guess);
-    }
-    c->lang = declared ? declared : strdup("und");
-}
-
-static void pick_rights(ctx *c)
-{
-    char *v = meta(c, "tdm-reservation");
-    if (v && !strcmp(v, "1")) {
-        c->tdm = true;
-        c->tdm_basis = "meta";
-        c->tdm_policy = meta(c, "tdm-policy");
-    }
-    free(v);
-    if (c->rights)
-        return;
-    /* The rights line often sits just after the article. */
-    xmlXPathObjectPtr o = select_nodes(
-        c->xp, "(following::*[self::p or self::div or self::span or self::li or self::address"
-               " or self::small or self::em][not(.//p or .//div)])[position() <= 40]",
-        c->root);
-    for (int i = 0; o && i < o->nodesetval->nodeNr && !c->rights; i++) {
-        char *t = node_text(o->nodesetval->nodeTab[i]);
-        if (t && *t && is_rights(t))
-            set_rights(c, t);
-        free(t);
-    }
-    xmlXPathFreeObject(o);
-    if (!c->rights) {
-        v = meta(c, "copyright");
-        if (v)
-            set_rights(c, v);
-        free(v);
-    }
-}
-
-/* A board dump's header line: "TITLE 작성일 MM-DD VIEWS 목록". */
-static void dump_header(ctx *c)
-{
-    static const char *const labels[] = {"작성일", "등록일", "작성시간", "등록시간", NULL};
-    xmlXPathObjectPtr o = select_nodes(c->xp, "(//body//text()[normalize-space()])[1]", NULL);
-    char *t = o ? node_text(o->nodesetval->nodeTab[0]) : NULL;
-    xmlXPathFreeObject(o);
-    for (int i = 0; t && labels[i]; i++) {
-        char *at = strstr(t, labels[i]);
-        int m, d;
-        if (!at || at == t)
-            continue;
-        if (sscanf(at + strlen(labels[i]), " %2d-%2d", &m, &d) == 2 && m >= 1 && m <= 12 &&
-            d >= 1 && d <= 31) {
-            c->dump_month = m;
-            c->dump_day = d;
-        } else {
-            artx_date full;
-            if (!artx_date_parse(at, 9 * 60, false, &full))
-                continue;
-            c->published = full;
-            c->published_basis = "board date";
-        }
-        *at = '\0';
-        free(c->title);
-        c->title = artx_text_collapse(t);
-        break;
-    }
-    free(t);
-}
-
-/* ---- assembling -------------------------------------------------------- */
-
-static void text_el(ctx *c, xmlNodePtr parent, const char *name, const char *text)
-{
-    xmlNewTextChild(parent, c->ns, BAD_CAST name, BAD_CAST text);
-}
-
-static void build_head(ctx *c, xmlNodePtr head)
-{
-    xmlNodePtr t = new_el(c, head, "title");
-    xmlNewProp(t, BAD_CAST "id", BAD_CAST "title");
-    if (c->title) {
-        char *nfc = artx_text_nfc(c->title);
-        xmlNodeAddContent(t, BAD_CAST(nfc ? nfc : c->title));
-        free(nfc);
-    }
-    char buf[64];
-    if (c->published.precision >= ARTX_PREC_YEAR) {
-        artx_date_format(&c->published, buf, sizeof buf);
-        xmlNodePtr p = xmlNewTextChild(head, c->ns, BAD_CAST "published", BAD_CAST buf);
-        xmlNewProp(p, BAD_CAST "precision",
-                   BAD_CAST artx_precision_name(c->published.precision));
-        if (c->published_basis)
-            xmlNewProp(p, BAD_CAST "basis", BAD_CAST c->published_basis);
-    }
-    if (c->modified.precision >= ARTX_PREC_DAY) {
-        artx_date_format(&c->modified, buf, sizeof buf);
-        xmlNodePtr m = xmlNewTextChild(head, c->ns, BAD_CAST "modified", BAD_CAST buf);
-        xmlNewProp(m, BAD_CAST "precision",
-                   BAD_CAST artx_precision_name(c->modified.precision));
-    }
-    for (size_t i = 0; i < c->nauthors; i++) {
-        if (!*c->authors[i].name)
-            continue;
-        xmlNodePtr a = xmlNewTextChild(head, c->ns, BAD_CAST "author",
-                                       BAD_CAST c->authors[i].name);
-        if (*c->authors[i].email)
-            xmlNewProp(a, BAD_CAST "email", BAD_CAST c->authors[i].email);
-    }
-    if (c->publisher)
-        text_el(c, head, "publisher", c->publisher);
-    if (c->source) {
-        xmlNodePtr s = new_el(c, head, "source");
-        xmlNewProp(s, BAD_CAST "href", BAD_CAST c->source);
-        if (c->layout && c->layout->site)
-            xmlNewProp(s, BAD_CAST "site", BAD_CAST c->layout->site);
-    }
-    if (c->rights)
-        text_el(c, head, "rights", c->rights);
-    if (c->tdm) {
-        xmlNodePtr r = new_el(c, head, "reservation");
-        xmlNewProp(r, BAD_CAST "tdm", BAD_CAST "reserved");
-        if (c->tdm_policy)
-            xmlNewProp(r, BAD_CAST "policy", BAD_CAST c->tdm_policy);
-        xmlNewProp(r, BAD_CAST "basis", BAD_CAST c->tdm_basis);
-    }
+    c->root_text = artx_text_len(c->root);
 }
 
 static bool body_has_text(xmlNodePtr body)
@@ -1721,65 +1138,6 @@ static void ctx_free(ctx *c)
     free(c->base_owned);
 }
 
-/* An RSS or Atom feed: its first item is the article, its description or
- * content an HTML fragment.  Returns the parsed fragment (caller frees) and
- * fills the head from the item. */
-static xmlDocPtr feed_item(ctx *c, xmlNodePtr root)
-{
-    xmlXPathObjectPtr o = select_nodes(
-        c->xp, "(//*[local-name()='item' or local-name()='entry'])[1]", root);
-    if (!o)
-        return NULL;
-    xmlNodePtr item = o->nodesetval->nodeTab[0];
-    xmlXPathFreeObject(o);
-    c->title = select_text(c->xp, "*[local-name()='title']", item);
-    char *d = select_text(c->xp,
-                          "*[local-name()='pubDate' or local-name()='published' or "
-                          "local-name()='date' or local-name()='updated']", item);
-    if (d && artx_date_parse(d, 0, false, &c->published))
-        c->published_basis = "feed";
-    free(d);
-    char *link = select_text(c->xp, "*[local-name()='link']/@href | *[local-name()='link']",
-                             item);
-    if (link && (!strncmp(link, "http://", 7) || !strncmp(link, "https://", 8)))
-        c->source = absolute_url(c, link, true);
-    free(link);
-    char *author = select_text(c->xp, "*[local-name()='author' or local-name()='creator']",
-                               item);
-    if (author) {
-        artx_byline who[4];
-        bool whole;
-        size_t n = artx_byline_parse(author, who, 4, &whole);
-        if (n)
-            for (size_t i = 0; i < n; i++)
-                add_author(c, who[i].name, who[i].email);
-        else if (plausible_person(c, author))
-            add_author(c, author, "");
-    }
-    free(author);
-    xmlChar *html = NULL;
-    o = select_nodes(c->xp,
-                     "*[local-name()='encoded' or local-name()='content'] | "
-                     "*[local-name()='description' or local-name()='summary']", item);
-    if (o)
-        html = xmlNodeGetContent(o->nodesetval->nodeTab[0]);
-    xmlXPathFreeObject(o);
-    if (!html)
-        return NULL;
-    xmlDocPtr frag = htmlReadMemory((const char *)html, xmlStrlen(html), NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
-    xmlFree(html);
-    return frag;
-}
-
-static bool is_feed(xmlNodePtr root)
-{
-    return root && (xmlStrEqual(root->name, BAD_CAST "rss") ||
-                    xmlStrEqual(root->name, BAD_CAST "feed") ||
-                    xmlStrEqual(root->name, BAD_CAST "RDF"));
-}
-
 int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *err)
 {
     ctx c = {0};
@@ -1802,8 +1160,8 @@ int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *e
     }
     c.base = page->URL;
 
-    if (is_feed(proot)) {
-        frag = feed_item(&c, proot);
+    if (artx_is_feed(proot)) {
+        frag = artx_feed_item(&c, proot);
         if (!frag) {
             ret = artx_fail(err, ARTX_ERR_NOARTICLE, "feed has no item with content");
             goto out;
@@ -1816,10 +1174,10 @@ int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *e
             goto out;
         }
     } else {
-        load_json_ld(&c);
-        pick_source(&c);
+        artx_load_json_ld(&c);
+        artx_pick_source(&c);
         /* Relative links resolve against <base>, else the page's own URL. */
-        char *base = select_text(c.xp, "//base/@href", NULL);
+        char *base = artx_select_text(c.xp, "//base/@href", NULL);
         if (base && (!strncmp(base, "http://", 7) || !strncmp(base, "https://", 8)))
             c.base_owned = base;
         else
@@ -1829,12 +1187,12 @@ int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *e
         else if (c.source)
             c.base = BAD_CAST c.source;
         if (from != ARTX_FROM_HTML)
-            dump_header(&c);
+            artx_dump_header(&c);
     }
 
     find_root(&c);
     if (!c.title)
-        c.title = pick_title(&c);
+        c.title = artx_pick_title(&c);
 
     c.out = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr art = xmlNewNode(NULL, BAD_CAST "article");
@@ -1847,8 +1205,8 @@ int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *e
     c.ns = xmlNewNs(art, BAD_CAST ARTX_NS, NULL);
     xmlSetNs(art, c.ns);
     xmlNewProp(art, BAD_CAST "version", BAD_CAST "1");
-    xmlNodePtr head = new_el(&c, art, "head");
-    c.body = new_el(&c, art, "body");
+    xmlNodePtr head = artx_new_el(&c, art, "head");
+    c.body = artx_new_el(&c, art, "body");
     c.container = c.body;
 
     if (c.root)
@@ -1860,15 +1218,15 @@ int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *e
         goto out;
     }
     number_blocks(&c);
-    pick_lang(&c);
+    artx_pick_lang(&c);
     xmlNodeSetLang(art, BAD_CAST c.lang);
-    if (!is_feed(proot)) {
-        pick_dates(&c);
-        pick_rights(&c);
-        pick_authors(&c);
+    if (!artx_is_feed(proot)) {
+        artx_pick_dates(&c);
+        artx_pick_rights(&c);
+        artx_pick_authors(&c);
     }
-    pick_publisher(&c);
-    build_head(&c, head);
+    artx_pick_publisher(&c);
+    artx_build_head(&c, head);
     *out = c.out;
     c.out = NULL;
 out:
