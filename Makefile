@@ -34,7 +34,7 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidde
 	-Isrc $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
 
-LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/meta.c src/json.c \
+LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/srx.c src/meta.c src/json.c \
 	src/read.c src/normalise.c src/head.c src/sentences.c src/merge.c src/transform.c src/zip.c src/epub.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
 XSL := $(wildcard xslt/*.xsl xslt/*.css xslt/*.srx xslt/*.rng)
@@ -47,7 +47,7 @@ all: $(BUILD)/artx
 
 lib: $(BUILD)/libartx.a
 
-$(BUILD)/obj/%.o: src/%.c src/artx.h src/internal.h src/page.h
+$(BUILD)/obj/%.o: src/%.c src/artx.h src/internal.h src/page.h src/srx.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 

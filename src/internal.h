@@ -30,7 +30,7 @@ void artx_error_capture(void);
 const char *artx_xml_last_error(void);
 void artx_xml_clear_error(void);
 
-/* ---- segment.c (the only ICU user): Unicode text ---------------------- */
+/* ---- segment.c (ICU, with srx.c): Unicode text ------------------------ */
 
 /* Unicode NFC of a UTF-8 string.  Returns a malloc'ed string or NULL when
  * out of memory; invalid UTF-8 is replaced by U+FFFD. */

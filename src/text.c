@@ -1,6 +1,6 @@
 /* text.c - UTF-8 text helpers: decoding, whitespace, XML character rules,
- * script-based language guess.  No ICU here: segment.c owns Unicode
- * normalisation and sentences. */
+ * script-based language guess.  No ICU here: segment.c and srx.c own
+ * Unicode normalisation and sentences. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,55 +2,177 @@
 """srx-expand.py - write xslt/artx-segment.srx from tools/artx-segment.srx.in.
 
 The template is the SRX file itself with a few placeholders that are long
-to write by hand: {JONG_SS} and {JONG_N} (every Hangul syllable whose final
-consonant is ss or n), prefix trees of the English abbreviation lists, and
-pieces of Korean patterns used by several rules.  Run from the repository
-root: python3 tools/srx-expand.py
+to write by hand:
+
+  {JONG_SS}, {JONG_N}, {JONG_M}
+      every Hangul syllable whose final consonant is ss, n or m;
+  {EN_ABBR}, {EN_TITLES}, {EN_NUMBERED}, {DEF_ABBR}
+      abbreviation lists, as regex alternations factored by common prefix;
+  {EN_STARTERS}
+      words that often start an English sentence;
+  {KO_TAIL}, {KO_GOES_ON}, {KO_END_AFTER}
+      pieces of Korean patterns that several rules share.
+
+Both the template and the output are committed (make rebuilds the output
+when either this script or the template changes).  Run from the repository
+root:
+
+    python3 tools/srx-expand.py
 """
-import sys
-def jong(j): return ''.join(chr(0xAC00+k*28+j) for k in range(399))
+
+TEMPLATE = 'tools/artx-segment.srx.in'
+OUTPUT = 'xslt/artx-segment.srx'
+
+
+def jong(final):
+    """Every Hangul syllable with final consonant number `final`.
+
+    A precomposed syllable is U+AC00 + (initial * 21 + medial) * 28 + final,
+    so the 19 * 21 = 399 initial and medial pairs step by 28.  Finals used
+    here: 4 (n), 16 (m), 20 (ss).
+    """
+    return ''.join(chr(0xAC00 + pair * 28 + final) for pair in range(19 * 21))
+
+
+def _alternation(words):
+    """A regex that matches exactly `words`, factored by common prefix.
+
+    Each level groups the words by their first character, sorted; a word
+    that ends at this level makes the rest optional ('?').  A '.' in a word
+    is escaped.  An empty result stands for "nothing more to match".
+    """
+    branches = {}
+    can_end = False
+    for word in words:
+        if not word:
+            can_end = True
+            continue
+        branches.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for ch in sorted(branches):
+        head = '\\.' if ch == '.' else ch
+        parts.append(head + _alternation(branches[ch]))
+    if not parts:
+        return ''
+    if len(parts) > 1:
+        body = '(?:' + '|'.join(parts) + ')'
+    else:
+        body = parts[0]
+        # A single branch longer than one character still needs a group,
+        # so that a following '?' applies to all of it.
+        if len(body) > 1 and not body.startswith('(?:'):
+            body = '(?:' + body + ')'
+    return body + ('?' if can_end else '')
+
+
 def trie(words, fold_first=True):
-    # a regex alternation factored by common prefixes
-    words=sorted(set(words))
-    def build(ws):
-        groups={}
-        end=False
-        for w in ws:
-            if not w: end=True; continue
-            groups.setdefault(w[0],[]).append(w[1:])
-        parts=[]
-        for ch in sorted(groups):
-            sub=build(groups[ch])
-            c='\\.' if ch=='.' else ch
-            parts.append(c+sub)
-        if not parts: return ''
-        body=parts[0] if len(parts)==1 else '(?:'+'|'.join(parts)+')'
-        if len(parts)==1 and len(body)>1 and not body.startswith('(?:'): body='(?:'+body+')'
-        return body+('?' if end else '')
-    groups={}
-    for w in words:
-        k=w[0].lower() if fold_first else w[0]
-        groups.setdefault(k,[]).append(w)
-    parts=[]
-    for k in sorted(groups):
-        ws=groups[k]
-        firsts=sorted(set(w[0] for w in ws))
-        if fold_first and k.isalpha():
-            rest=[w[1:] for w in ws]
-            head='['+k.upper()+k+']'
-            parts.append(head+build(rest))
+    """A regex alternation of `words`, factored by common prefixes.
+
+    With fold_first, words are grouped by their first letter regardless of
+    case, and that letter matches in either case ([Dd]r ...): "Dr" and "dr"
+    are both abbreviations.  Without it, case is kept throughout (titles
+    such as "Mr" are capitalised).
+    """
+    words = sorted(set(words))
+    groups = {}
+    for word in words:
+        key = word[0].lower() if fold_first else word[0]
+        groups.setdefault(key, []).append(word)
+    parts = []
+    for key in sorted(groups):
+        group = groups[key]
+        if fold_first and key.isalpha():
+            head = '[' + key.upper() + key + ']'
+            parts.append(head + _alternation([word[1:] for word in group]))
         else:
-            parts.append(build(ws))
+            parts.append(_alternation(group))
     return '|'.join(parts)
-EN_ABBR=trie('co corp inc ltd llc plc bros jr sr esq ph.d dept div assn assoc univ inst govt ave blvd rd sq hwy jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx est etc vs viz cf ibid e.g i.e al min max misc dist col mfg mkt yr yrs hr hrs mins sec secs oz lb lbs ft in mi km cm mm kg'.split())
-EN_TITLES=trie('Mr Mrs Ms Mx Dr Prof Mt Ft Gen Gov Sen Rep Rev Revd Capt Col Lt Sgt Cpl Maj Cmdr Comdr Adm Hon Pres Supt Insp Messrs Mme Mlle Msgr Atty Brig Rt St Sts Ste Fr Br Drs Profs Reps Sens Govs'.split(),False)
-EN_NUMBERED=trie('p pp no nos nr vol vols fig figs ch chs chap sec secs art para paras ed eds op tel ext ref eq eqs approx ca cf vs num pt ln ll'.split())+'|N°|n°'
-DEF_ABBR=trie('Dr Prof Mr Mrs Ms Mme Mlle Mgr Sr Sra Srta Hr Hrn Fr Dipl Ing St Nr No Vol Bd Abb Art Fig Tab Tel ca bzw vgl evtl ggf inkl zzgl vs cf Av p pp'.split(),False)
-EN_STARTERS='|'.join('A After All Also An And As At Being But By Did Do Does During Each Even Every For From He Her Here His How However I If In It Its Many Meanwhile Millions More Most My No Not Now On One Our She So Some Such That The Their Then There These They This Those Though Thus To We What When Where Which While Who Why With Yes You Your'.split())
-KO_GOES_ON=r'(?=[ㄱ-ㅣ^;\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}하한했라란이고며싶])(?:[ㄱ-ㅣ]{2}|[ㅋㅎㅠㅜ]|\^\^|;;|[\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}]|하[고며면는여자더겠였기]|한다|했다|라[고며는]|이라[고며는]|라던|란\s|라\s|[고며]\s|싶[었어다은고지])'
-KO_TAIL=r"""[~!?.…]*(?:[ㄱ-ㅣ]+|\^\^|;;)?[~!?.…]*[\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}\x{FE0F}\x{200D}]*(?:\([^()\n]{1,40}\))?[\p{Pe}\p{Pf}"']*"""
-KO_END_AFTER=r"""\s(?!\s*(?:{KO_GOES_ON}|(?=[보싶쳐치못생말해하는을를또및등(])(?:보[면니고]|싶|쳐|치[고더며]|못[해하]|생각|말[고이]|해[도서야]|하[는니]|[는을를]\s|또는|및|등\s|\([^()\n.!?]{1,20}\)\s)))"""
-t=open('tools/artx-segment.srx.in',encoding='utf-8').read()
-for k,v in dict(KO_TAIL=KO_TAIL,KO_END_AFTER=KO_END_AFTER,JONG_SS=jong(20),JONG_N=jong(4),JONG_M=jong(16),EN_ABBR=EN_ABBR,EN_TITLES=EN_TITLES,EN_NUMBERED=EN_NUMBERED,EN_STARTERS=EN_STARTERS,DEF_ABBR=DEF_ABBR,KO_GOES_ON=KO_GOES_ON).items():
-    t=t.replace('{'+k+'}',v)
-open('xslt/artx-segment.srx','w',encoding='utf-8').write(t)
+
+
+EN_ABBR = trie(
+    'co corp inc ltd llc plc bros jr sr esq ph.d dept div assn assoc univ inst govt '
+    'ave blvd rd sq hwy '
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun '
+    'approx est etc vs viz cf ibid e.g i.e al min max misc dist col mfg mkt '
+    'yr yrs hr hrs mins sec secs oz lb lbs ft in mi km cm mm kg'.split())
+
+EN_TITLES = trie(
+    'Mr Mrs Ms Mx Dr Prof Mt Ft Gen Gov Sen Rep Rev Revd Capt Col Lt Sgt Cpl Maj Cmdr Comdr '
+    'Adm Hon Pres Supt Insp Messrs Mme Mlle Msgr Atty Brig Rt St Sts Ste Fr Br '
+    'Drs Profs Reps Sens Govs'.split(),
+    fold_first=False)
+
+# Abbreviations that come before a number ("p. 5", "No. 7").
+EN_NUMBERED = trie(
+    'p pp no nos nr vol vols fig figs ch chs chap sec secs art para paras ed eds op tel ext '
+    'ref eq eqs approx ca cf vs num pt ln ll'.split()) + '|N°|n°'
+
+# Titles and abbreviations of many languages: the Default languagerule,
+# which applies to every language but Korean.
+DEF_ABBR = trie(
+    'Dr Prof Mr Mrs Ms Mme Mlle Mgr Sr Sra Srta Hr Hrn Fr Dipl Ing St Nr No Vol Bd Abb Art '
+    'Fig Tab Tel ca bzw vgl evtl ggf inkl zzgl vs cf Av p pp'.split(),
+    fold_first=False)
+
+# After an abbreviation, a break only before one of these.
+EN_STARTERS = '|'.join(
+    'A After All Also An And As At Being But By Did Do Does During Each Even Every For From '
+    'He Her Here His How However I If In It Its Many Meanwhile Millions More Most My No Not '
+    'Now On One Our She So Some Such That The Their Then There These They This Those Though '
+    'Thus To We What When Where Which While Who Why With Yes You Your'.split())
+
+# What shows that a Korean sentence goes on after a would-be ending: jamo
+# laughter (ㅋㅋ), ^^, ;;, emoji, or a connective (하고, 했다, 라고, ...).
+KO_GOES_ON = (
+    r'(?=[ㄱ-ㅣ^;\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}하한했라란이고며싶])'
+    r'(?:[ㄱ-ㅣ]{2}|[ㅋㅎㅠㅜ]|\^\^|;;|[\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}]'
+    r'|하[고며면는여자더겠였기]|한다|했다|라[고며는]|이라[고며는]|라던|란\s|라\s|[고며]\s'
+    r'|싶[었어다은고지])')
+
+# What may trail a Korean sentence ending: punctuation, jamo, ^^ or ;;,
+# emoji, a short parenthesis, closing quotes and brackets.
+KO_TAIL = (
+    r"""[~!?.…]*(?:[ㄱ-ㅣ]+|\^\^|;;)?[~!?.…]*"""
+    r"""[\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}\x{FE0F}\x{200D}]*"""
+    r"""(?:\([^()\n]{1,40}\))?[\p{Pe}\p{Pf}"']*""")
+
+# After a Korean sentence ending: a space, unless what follows shows that
+# the sentence goes on.
+KO_END_AFTER = (
+    r"""\s(?!\s*(?:""" + KO_GOES_ON
+    + r"""|(?=[보싶쳐치못생말해하는을를또및등(])"""
+    r"""(?:보[면니고]|싶|쳐|치[고더며]|못[해하]|생각|말[고이]|해[도서야]|하[는니]"""
+    r"""|[는을를]\s|또는|및|등\s|\([^()\n.!?]{1,20}\)\s)))""")
+
+PLACEHOLDERS = {
+    'KO_TAIL': KO_TAIL,
+    'KO_END_AFTER': KO_END_AFTER,
+    'JONG_SS': jong(20),
+    'JONG_N': jong(4),
+    'JONG_M': jong(16),
+    'EN_ABBR': EN_ABBR,
+    'EN_TITLES': EN_TITLES,
+    'EN_NUMBERED': EN_NUMBERED,
+    'EN_STARTERS': EN_STARTERS,
+    'DEF_ABBR': DEF_ABBR,
+    'KO_GOES_ON': KO_GOES_ON,
+}
+
+
+def expand(text):
+    """The template text with every {NAME} of PLACEHOLDERS replaced."""
+    for name, value in PLACEHOLDERS.items():
+        text = text.replace('{' + name + '}', value)
+    return text
+
+
+def main():
+    """Read the template, expand it, write the SRX file."""
+    with open(TEMPLATE, encoding='utf-8') as f:
+        text = f.read()
+    with open(OUTPUT, 'w', encoding='utf-8') as f:
+        f.write(expand(text))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,104 @@
+/* srx.h - the compiled form of SRX 2.0 rules, shared by srx.c (which builds
+ * it) and segment.c (which runs it).  Private to those two files; the rest
+ * of artx sees only the opaque artx_segmenter of artx.h. */
+#ifndef ARTX_SRX_H
+#define ARTX_SRX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uregex.h>
+#include <unicode/uset.h>
+
+#include "internal.h"
+
+/* UTF-16 units a pattern may span around a break: srx.c sizes the windows
+ * of break="no" rules with it, segment.c bounds its searches by it. */
+enum { SRX_WINDOW = 256 };
+
+/* A possible break. */
+typedef struct cand {
+    int32_t pos; /* UTF-16 offset where a break may go */
+    int32_t idx; /* the first break="yes" rule that put it there */
+} cand;
+
+typedef struct cands {
+    cand *c;
+    size_t n, cap;
+} cands;
+
+/* One <rule>.  srx.c fills everything but gen and hits, which segment.c
+ * keeps per call. */
+typedef struct srx_rule {
+    bool brk;                 /* break="yes" */
+    char *before, *after;     /* the patterns translated for ICU, analysed
+                                 when a language first needs the rule */
+    URegularExpression *fwd;  /* (?:before)(?=after), searched forward: the
+                                 break="yes" rules, and the break="no" rules
+                                 whose before-pattern has no bounded length */
+    URegularExpression *bend; /* no: (?:before)\z; NULL when before is empty */
+    URegularExpression *aft;  /* no: after; NULL when after is empty */
+    int32_t bwin, awin;       /* window sizes for bend and aft */
+    USet *trig;               /* fwd: where a match can start (NULL: anywhere) */
+    bool chain;               /* fwd uses \G: try again where a match ends */
+    USet *trig2;              /* fwd: what must follow the trigger (NULL: anything) */
+    USet *blast, *afirst;     /* no: what can come before and after a
+                                 matching position (NULL: anything) */
+    USet *bpen;               /* no: what can come just before blast's */
+    bool analysed;            /* the sets above are computed */
+    unsigned gen;             /* call whose text the regexes hold */
+    cands hits;               /* no-rules with fwd: where they match, for the
+                                 call `gen` */
+} srx_rule;
+
+typedef struct srx_langrule {
+    char *name;      /* languagerulename */
+    srx_rule *rules; /* in document order */
+    size_t n;
+    bool icu;        /* artx:icu="yes": ICU sentence breaks under these rules */
+} srx_langrule;
+
+typedef struct srx_map {
+    URegularExpression *re; /* languagepattern, matched against the whole tag */
+    size_t lr;              /* index into langrules */
+} srx_map;
+
+/* The rules for one language tag, put together once and cached. */
+typedef struct srx_plan {
+    char *lang;            /* the tag asked for */
+    srx_rule **rules;      /* the rules that apply, in order */
+    size_t n;
+    UBreakIterator *bi;    /* ICU sentence iterator, or NULL */
+    USet *trig;            /* union of the break="yes" rules' trigger sets */
+    int32_t *no;           /* indices of the break="no" rules, ascending */
+    size_t nno;
+} srx_plan;
+
+struct artx_segmenter {
+    srx_langrule *lrs;     /* languagerules */
+    size_t nlr;
+    srx_map *maps;         /* maprules */
+    size_t nmap;
+    bool cascade;          /* header cascade="yes" */
+    bool icu;              /* okpsrx:options useIcu4jBreakRules="yes" */
+    srx_plan *plans;       /* one per language tag asked for so far */
+    size_t nplan;
+    char **warnings;       /* what was skipped while loading */
+    size_t nwarn;
+    unsigned gen;          /* counts artx_segment calls */
+};
+
+/* An empty UTF-16 text.  ICU regexes and break iterators keep a pointer to
+ * the text they were given and refuse NULL, so they are pointed here before
+ * that text is freed. */
+extern const UChar artx_srx_no_text[1];
+
+/* The plan for a language tag ("" for none): from the cache, or put
+ * together from the maprules (every matching map with cascade, else the
+ * first), its rules analysed and its ICU iterator opened.  *out is
+ * borrowed, valid until the next call (the cache may move). */
+int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_error *err);
+
+#endif /* ARTX_SRX_H */
