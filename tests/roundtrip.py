@@ -31,7 +31,9 @@ checked:
              but for s elements, which cannot come back;
   pseudo     each text node of each segment's target wrapped in ‹…›: the
              article validates against xslt/article.rng and holds every
-             wrapped text.
+             wrapped text; merged to DocBook it is valid against
+             docbook5-xml's RNG and holds every wrapped text; merged to EPUB
+             it passes epubcheck (one run over all of them at the end).
 
 Then refusals (built-in article, each version): an unknown unit id, a
 missing unit, a unit id twice, a duplicated inline code, a code id not in
@@ -63,6 +65,7 @@ import concurrent.futures
 import glob
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -72,6 +75,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), "shared")
 XSL = os.path.join(REPO, "xslt", "xliff-to-article.xsl")
 RNG = os.path.join(REPO, "xslt", "article.rng")
+DOCBOOK_RNG = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+EPUBCHECK_JAR = "/usr/share/java/epubcheck.jar"
 
 X20 = "urn:oasis:names:tc:xliff:document:2.0"
 X12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -569,6 +574,28 @@ def check_page(page, workdir, from_article=False):
                 elif untranslated(err) != 0:
                     problem = "untranslated: %s, expected 0" % untranslated(err)
         results.append(("%s pseudo" % label, problem))
+
+        # the pseudo-translation as a book and as DocBook: valid, every
+        # marked text there (the EPUBs are checked in one epubcheck run)
+        dbk = stem + ".pseudo.dbk"
+        rc, _, err = run([ARTX, "--from", "xliff", "-t", "docbook", "-o", dbk, path])
+        problem = "artx -t docbook failed: %s" % first_line(err) if rc else None
+        if not problem:
+            vrc, _, verr = run(["xmllint", "--noout", "--nonet", "--relaxng", DOCBOOK_RNG, dbk])
+            if vrc != 0:
+                problem = "DocBook not valid: %s" % first_line(verr)
+            else:
+                with open(dbk, encoding="utf-8") as f:
+                    text = all_text(ET.fromstring(f.read()))
+                lost = [w for w in wrapped if w not in text]
+                if lost:
+                    problem = "DocBook lacks %d marked texts, first %r" % (
+                        len(lost), shorten(lost[0]))
+        results.append(("%s pseudo DocBook" % label, problem))
+        epub = os.path.join(workdir, "epub", os.path.basename(stem) + ".pseudo.epub")
+        rc, _, err = run([ARTX, "--from", "xliff", "-t", "epub", "-o", epub, path])
+        results.append(("%s pseudo EPUB" % label,
+                         "artx -t epub failed: %s" % first_line(err) if rc else None))
     return results
 
 
@@ -588,7 +615,7 @@ def merge_problem(rc, out, err):
 # ===== refusals and parameters (built-in article) =====
 
 SYNTHETIC = """<?xml version="1.0" encoding="UTF-8"?>
-<article xmlns="urn:artx:article" version="1" xml:lang="ko"><head><title id="title"><s id="title.s1">제목 <em>강조</em> 문장.</s> <s id="title.s2">둘째 문장!</s></title><published precision="day">2024-03-15</published><author>김민서</author><source href="https://example.com/news/1?a=1&amp;b=2" site="example"/><rights>ⓒ 예시, 무단 전재 금지</rights><reservation tdm="reserved" policy="https://example.com/tdm"/></head><body><p id="p1"><s id="p1.s1">첫 문장은 <a href="https://example.com/x?q=1&amp;r=&quot;2&quot;&lt;">링크 <strong>굵게</strong></a> 있다.</s> <s id="p1.s2">둘째는 H<sub>2</sub>O와 x<sup>2</sup>.</s><br/><s id="p1.s3">셋째 <span xml:lang="en">English</span> 문장.</s> 꼬리 텍스트 <s id="p1.s4">넷째.</s></p><p id="p2">문장 없는 단락 <em>하나</em><br/>줄바꿈 뒤.</p><p id="p3">12,345</p><h2 id="h1">소제목 &lt;특수&gt; &amp; 기호</h2><figure id="f1"><img src="https://example.com/a.jpg" width="640" height="480" alt="다른 대체 텍스트"/><caption id="f1.c">사진 설명 <em>캡션</em></caption><credit>연합뉴스 제공</credit></figure><figure id="f2"><img src="https://example.com/b.jpg" alt="같은   캡션"/><caption id="f2.c">같은 캡션</caption></figure><figure id="f3"><img src="https://example.com/c.jpg" alt=""/></figure><figure id="f4"><img src="https://example.com/d.jpg" alt="캡션 없는 그림"/><credit>/AFP</credit></figure><blockquote id="q1"><p id="q1.p1">인용 <em>문단</em> 하나.</p><p id="q1.p2">인용 문단 둘.</p><cite>홍길동, <a href="https://example.com/book">책</a></cite></blockquote><blockquote id="q2"><p id="q2.p1">출처 없는 인용.</p></blockquote><ul id="l1"><li id="l1.i1">항목 <strong>하나</strong><ul id="l1.i1.l"><li id="l1.i1.l.i1">안쪽 항목</li><li id="l1.i1.l.i2"><a href="https://example.com/in">안쪽 링크</a><ol id="l1.i1.l.i2.l"><li id="l1.i1.l.i2.l.i1">더 안쪽</li></ol></li></ul></li><li id="l1.i2"><a href="https://example.com/only">링크만</a></li></ul><ol id="l2"><li id="l2.i1">순서 항목</li></ol><p id="p4">마지막 &amp; 단락 <br/><br/> 끝</p></body></article>
+<article xmlns="urn:artx:article" version="1" xml:lang="ko"><head><title id="title"><s id="title.s1">제목 <em>강조</em> 문장.</s> <s id="title.s2">둘째 문장!</s></title><published precision="day">2024-03-15</published><author>김민서</author><source href="https://example.com/news/1?a=1&amp;b=2" site="example"/><rights>ⓒ 예시, 무단 전재 금지</rights><reservation tdm="reserved" policy="https://example.com/tdm"/></head><body><p id="p1"><s id="p1.s1">첫 문장은 <a href="https://example.com/x?q=1&amp;r=%222%22%3C&amp;s=&apos;3&apos;">링크 <strong>굵게</strong></a> 있다.</s> <s id="p1.s2">둘째는 H<sub>2</sub>O와 x<sup>2</sup>.</s><br/><s id="p1.s3">셋째 <span xml:lang="en">English</span> 문장.</s> 꼬리 텍스트 <s id="p1.s4">넷째.</s></p><p id="p2">문장 없는 단락 <em>하나</em><br/>줄바꿈 뒤.</p><p id="p3">12,345</p><h2 id="h1">소제목 &lt;특수&gt; &amp; 기호</h2><figure id="f1"><img src="https://example.com/a.jpg" width="640" height="480" alt="다른 대체 텍스트"/><caption id="f1.c">사진 설명 <em>캡션</em></caption><credit>연합뉴스 제공</credit></figure><figure id="f2"><img src="https://example.com/b.jpg" alt="같은   캡션"/><caption id="f2.c">같은 캡션</caption></figure><figure id="f3"><img src="https://example.com/c.jpg" alt=""/></figure><figure id="f4"><img src="https://example.com/d.jpg" alt="캡션 없는 그림"/><credit>/AFP</credit></figure><blockquote id="q1"><p id="q1.p1">인용 <em>문단</em> 하나.</p><p id="q1.p2">인용 문단 둘.</p><cite>홍길동, <a href="https://example.com/book">책</a></cite></blockquote><blockquote id="q2"><p id="q2.p1">출처 없는 인용.</p></blockquote><ul id="l1"><li id="l1.i1">항목 <strong>하나</strong><ul id="l1.i1.l"><li id="l1.i1.l.i1">안쪽 항목</li><li id="l1.i1.l.i2"><a href="https://example.com/in">안쪽 링크</a><ol id="l1.i1.l.i2.l"><li id="l1.i1.l.i2.l.i1">더 안쪽</li></ol></li></ul></li><li id="l1.i2"><a href="https://example.com/only">링크만</a></li></ul><ol id="l2"><li id="l2.i1">순서 항목</li></ol><p id="p4">마지막 &amp; 단락 <br/><br/> 끝</p></body></article>
 """
 
 
@@ -853,6 +880,26 @@ def default_pages():
     return pages
 
 
+def epubcheck_all(folder):
+    """None when epubcheck passes every EPUB in folder (0 errors, 0
+    warnings), else what it said.  One JVM for all: a start costs ~4 s."""
+    books = sorted(glob.glob(os.path.join(folder, "*.epub")))
+    if not books:
+        return "no EPUB was made"
+    if not os.path.exists(EPUBCHECK_JAR) or not shutil.which("java"):
+        if os.environ.get("CI") == "true":
+            return "epubcheck missing: install the Debian packages epubcheck, default-jdk-headless"
+        print("roundtrip: epubcheck missing (Debian packages epubcheck, default-jdk-headless):"
+              " EPUBs not checked", file=sys.stderr)
+        return None
+    rc, out, err = run(["java", "-cp", EPUBCHECK_JAR,
+                        os.path.join(REPO, "tests", "epubcheck", "EpubBatch.java")] + books)
+    if rc != 0:
+        lines = (out.decode("utf-8", "replace") + err).strip().splitlines()
+        return " | ".join(lines[:12])
+    return None
+
+
 def main():
     global ARTX, MERGE
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -878,6 +925,7 @@ def main():
     with open(synthetic, "w", encoding="utf-8") as f:
         f.write(SYNTHETIC)
 
+    os.makedirs(os.path.join(workdir, "epub"), exist_ok=True)
     jobs = [(p, False) for p in pages] + [(synthetic, True)]
     results = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as ex:
@@ -888,6 +936,8 @@ def main():
                 results.extend(fut.result())
             except Exception as e:  # a bug in a check is a failure too
                 results.append(("internal error", "%s: %s" % (type(e).__name__, e)))
+    results.append(("epubcheck of the pseudo-translated EPUBs",
+                    epubcheck_all(os.path.join(workdir, "epub"))))
     passed = failed = 0
     for name, problem in results:
         if problem:
