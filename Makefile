@@ -5,6 +5,15 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/artx
+# libxslt's plugin folder when installing into /usr (pkg-config's pluginsdir, else Debian's
+# multiarch path); under any other PREFIX, $(PREFIX)/lib/libxslt-plugins, which hosts then
+# find through LIBXSLT_PLUGINS_PATH.
+ifeq ($(PREFIX),/usr)
+MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
+PLUGINDIR ?= $(or $(shell $(PKG_CONFIG) --variable=pluginsdir libxslt 2>/dev/null),$(if $(MULTIARCH),/usr/lib/$(MULTIARCH),/usr/lib)/libxslt-plugins)
+else
+PLUGINDIR ?= $(PREFIX)/lib/libxslt-plugins
+endif
 DESTDIR ?=
 
 CC ?= cc
@@ -36,16 +45,30 @@ ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
 
 LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/srx.c src/meta.c src/json.c \
 	src/read.c src/normalise.c src/head.c src/sentences.c src/merge.c src/transform.c src/zip.c src/epub.c
+LIB_SRC += src/ext.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
 XSL := $(wildcard xslt/*.xsl xslt/*.css xslt/*.srx xslt/*.rng)
+PLUGIN := $(BUILD)/plugin/artx_example_xslt.so
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
-.PHONY: all lib check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/artx
+all: $(BUILD)/artx plugin
 
 lib: $(BUILD)/libartx.a
+
+# The libxslt extension module: libartx's PIC objects behind one exported entry point
+# (--exclude-libs hides the library's own exported API).
+plugin: $(PLUGIN)
+
+$(BUILD)/obj/plugin/artx_ext.o: plugin/artx_ext.c src/artx.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(PLUGIN): $(BUILD)/obj/plugin/artx_ext.o $(BUILD)/libartx.a
+	@mkdir -p $(@D)
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,--no-undefined -Wl,--as-needed -Wl,-z,nodelete -Wl,--exclude-libs,ALL -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/obj/%.o: src/%.c src/artx.h src/internal.h src/page.h src/srx.h
 	@mkdir -p $(@D)
@@ -71,8 +94,12 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libartx.a
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput corpus validate roundtrip omegat fuzz-replay
+check: unit golden badinput corpus validate roundtrip omegat fuzz-replay plugin-test
 test: check
+
+# xsltproc and Python's lxml with LIBXSLT_PLUGINS_PATH=$(BUILD)/plugin against the CLI.
+plugin-test: $(BUILD)/artx $(PLUGIN)
+	sh tests/plugin/run.sh $(BUILD)
 
 unit: $(UNIT_TESTS)
 	@rc=0; for t in $(UNIT_TESTS); do $$t || rc=1; done; exit $$rc
@@ -146,14 +173,17 @@ leakcheck: $(BUILD)/artx
 asan:
 	$(MAKE) MODE=asan check
 
-install: $(BUILD)/artx
+install: $(BUILD)/artx $(PLUGIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/xslt
 	install -m 755 $(BUILD)/artx $(DESTDIR)$(BINDIR)/artx
 	install -m 644 artx.1 $(DESTDIR)$(MANDIR)/man1/artx.1
+	install -d $(DESTDIR)$(PLUGINDIR)
+	install -m 644 $(PLUGIN) $(DESTDIR)$(PLUGINDIR)/artx_example_xslt.so
 	install -m 644 $(XSL) $(DESTDIR)$(DATADIR)/xslt/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/artx $(DESTDIR)$(MANDIR)/man1/artx.1
+	rm -f $(DESTDIR)$(PLUGINDIR)/artx_example_xslt.so
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

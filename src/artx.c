@@ -10,6 +10,8 @@ void artx_init(void)
     xmlInitParser();
     /* Customised stylesheets may use EXSLT, as they can under xsltproc. */
     exsltRegisterAll();
+    /* artx:article() and friends, as the plugin offers them. */
+    artx_ext_register();
     artx_error_capture();
 }
 
@@ -17,6 +19,7 @@ void artx_cleanup(void)
 {
     artx_transform_cleanup();
     artx_merge_cleanup();
+    artx_ext_cleanup();
     xsltCleanupGlobals();
     xmlCleanupParser();
 }

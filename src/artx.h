@@ -53,6 +53,10 @@ extern "C" {
 /* The article model's namespace (xslt/article.rng). */
 #define ARTX_NS "urn:artx:article"
 
+/* The namespace of artx's XPath extension functions (src/ext.c).  libxslt
+ * loads the plugin for it as artx_example_xslt.so. */
+#define ARTX_XSLT_NS "http://artx.example/xslt"
+
 /* Status codes: 0 is success, errors are negative. */
 enum {
     ARTX_OK = 0,
@@ -89,6 +93,15 @@ ARTX_EXPORT void artx_cleanup(void);
 
 /* The library's version string, e.g. "0.1.0".  Borrowed. */
 ARTX_EXPORT const char *artx_version(void);
+
+/* Register artx's XPath extension functions with libxslt for every
+ * transformation in the process, in the namespace ARTX_XSLT_NS:
+ * artx:article(nodes[, srx-path]) (the front end on the document of the
+ * first node: the normalised article with sentences), artx:segment(string,
+ * lang[, srx-path]) (s elements, one per sentence) and artx:version().
+ * artx_init() calls it; so does the libxslt plugin.  Returns 0 or
+ * ARTX_ERR_NOMEM. */
+ARTX_EXPORT int artx_ext_register(void);
 
 /* Decide the character encoding of a page: a byte order mark wins; bytes
  * that are valid UTF-8 with non-ASCII text are UTF-8 whatever the page

@@ -182,6 +182,11 @@ int artx_zip_finish(artx_zip *z, unsigned char **out, size_t *len);
 
 void artx_zip_free(artx_zip *z);
 
+/* ---- ext.c --------------------------------------------------------------- */
+
+/* Free the segmenters the XPath extension functions cached. */
+void artx_ext_cleanup(void);
+
 /* ---- epub.c ------------------------------------------------------------------ */
 
 /* Assemble an EPUB 3 container for an article (see artx_transform). */

@@ -64,6 +64,9 @@
     xmlns="urn:oasis:names:tc:xliff:document:1.2"
     exclude-result-prefixes="a">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <!-- An article read from a file has indentation between its structural
+       elements; it is not content and must not reach the merge data. -->
+  <xsl:strip-space elements="a:article a:head a:body a:figure a:blockquote a:ul a:ol"/>
 
   <xsl:param name="target-lang" select="''"/>
   <xsl:param name="source-lang" select="''"/>
