@@ -22,12 +22,20 @@
  *     instead, and its matches looked up.
  *
  * No regex runs where it cannot match: from each pattern srx.c computes
- * (as ICU sets) the characters a match can start with, end with, and be
- * followed by.  Forward searches jump with uset_span from one possible
- * start to the next, all break="yes" rules in one scan, and call ICU only
- * there; a break="no" rule is skipped at a candidate whose neighbouring
- * characters it cannot match.  So a megabyte without punctuation costs one
- * set scan, and the cost is linear in the text.
+ * (as ICU sets) the characters a match can start with, the one before
+ * and the one after its first (a leading lookbehind, (?<=[가-힣])다, and
+ * what follows the first character, 다(?=\s)), its last two, and the
+ * first after it.  Forward searches jump with a bitmap of the possible
+ * starts from one to the next, all break="yes" rules in one scan (a table
+ * says which rules each character can start), and call ICU only where the
+ * characters around fit; a break="no" rule is skipped at a candidate whose
+ * neighbouring characters it cannot match.  So a megabyte without
+ * punctuation costs one scan of the text, and the cost is linear in it.
+ *
+ * \G is for going on where the rule's previous match ended: after a
+ * match the rule is tried again there (a chain).  A \G branch adds
+ * nothing to the sets above, so it is not tried at a start it could not
+ * reach from a previous match (ICU would let it match at any start).
  *
  * Windows: a before-pattern never sees more than SRX_WINDOW UTF-16 units
  * back from a break (less when the pattern's longest match is shorter), an
@@ -187,15 +195,48 @@ static int32_t try_at(srx_rule *r, int32_t idx, int32_t i, const UChar *u, int32
     return e;
 }
 
+/* True when the characters around a trigger at i (a match's first
+ * character) let rule r match there: the one before it in r->pre, the one
+ * after it in r->trig2 (srx.c computes both from the pattern). */
+static bool fits(const srx_rule *r, const UChar *u, int32_t i, int32_t n)
+{
+    UChar32 c;
+    if (r->pre) {
+        int32_t q = i;
+        if (q == 0) {
+            if (!r->pre_start)
+                return false;
+        } else {
+            U16_PREV(u, 0, q, c);
+            if (!uset_contains(r->pre, c))
+                return false;
+        }
+    }
+    if (r->trig2) {
+        int32_t q = i;
+        U16_FWD_1(u, q, n);
+        if (q >= n)
+            return false;
+        U16_GET(u, 0, q, n, c);
+        if (!uset_contains(r->trig2, c))
+            return false;
+    }
+    return true;
+}
+
 /* The same, for one rule with a trigger set: uset_span skips to where a
  * match can start. */
 static bool search_trig(srx_rule *r, int32_t idx, const UChar *u, int32_t n, cands *cs)
 {
     int32_t i = 0;
     while (i < n) {
-        i += uset_span(r->trig, u + i, n - i, USET_SPAN_NOT_CONTAINED);
+        i = artx_srx_scan(&r->tscan, r->trig, u, i, n);
         if (i >= n)
             break;
+        if (!fits(r, u, i, n)) {
+            i += (U16_IS_LEAD(u[i]) && i + 1 < n && U16_IS_TRAIL(u[i + 1])) ? 2 : 1;
+            continue;
+        }
         if ((i = try_at(r, idx, i, u, n, cs)) < 0)
             return false;
     }
@@ -204,7 +245,9 @@ static bool search_trig(srx_rule *r, int32_t idx, const UChar *u, int32_t n, can
 
 /* All break="yes" rules of a plan that have trigger sets, in one scan:
  * at each position where one may start, each rule whose set has the
- * character and whose previous match ended there or before is tried. */
+ * character (from the plan's table, when the character is in the BMP),
+ * whose previous match ended there or before, and whose neighbouring
+ * characters fit, is tried. */
 static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
 {
     int32_t *next = calloc(pl->n, sizeof *next);
@@ -212,20 +255,35 @@ static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
         return false;
     int32_t i = 0;
     while (i < n) {
-        i += uset_span(pl->trig, u + i, n - i, USET_SPAN_NOT_CONTAINED);
+        i = artx_srx_scan(&pl->tscan, pl->trig, u, i, n);
         if (i >= n)
             break;
         UChar32 c;
         int32_t after = i;
         U16_NEXT(u, after, n, c);
-        UChar32 c2 = -1;
-        if (after < n)
-            U16_GET(u, 0, after, n, c2);
+        if (pl->dmap && c <= 0xFFFF) {
+            /* The rules this character can start, from the table. */
+            uint16_t id = pl->dmap[c];
+            if (id) {
+                for (uint32_t d = pl->doff[id - 1]; d < pl->doff[id]; d++) {
+                    int32_t k = pl->drule[d];
+                    srx_rule *r = pl->rules[k];
+                    if (next[k] > i || !fits(r, u, i, n))
+                        continue;
+                    if ((next[k] = try_at(r, k, i, u, n, cs)) < 0) {
+                        free(next);
+                        return false;
+                    }
+                }
+            }
+            i = after;
+            continue;
+        }
         for (size_t k = 0; k < pl->n; k++) {
             srx_rule *r = pl->rules[k];
             if (!r->brk || !r->trig || next[k] > i || !uset_contains(r->trig, c))
                 continue;
-            if (r->trig2 && (c2 < 0 || !uset_contains(r->trig2, c2)))
+            if (!fits(r, u, i, n))
                 continue;
             next[k] = try_at(r, (int32_t)k, i, u, n, cs);
             if (next[k] < 0) {

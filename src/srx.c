@@ -19,7 +19,9 @@
  * searched forward, `(?:before)(?=after)`; any other break="no" rule two
  * regexes tried in windows around a position, `(?:before)\z` and `after`.
  * When a language first needs a rule, its patterns are analysed (see
- * analyse) for the characters a match can start and end with. */
+ * analyse) for the characters a match can start and end with; the plan of
+ * a language then gets a table of which break="yes" rules each character
+ * can start (see dispatch) and a bitmap of them all (see srx_scan). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +35,7 @@
 #include <unicode/uregex.h>
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "srx.h"
 
@@ -498,16 +501,47 @@ static int32_t window_for(const char *icu)
  * The characters a (translated) pattern can match first and last, as ICU
  * sets, so that the engine (segment.c) need not run a regex where it cannot
  * match: break="yes" rules are tried only where their first character
- * occurs (uset_span skips the rest), break="no" rules only where the
- * character before the position can end the before-pattern and the one
- * after can start the after-pattern.  A set is NULL when anything may come there;
+ * occurs (a bitmap scan skips the rest), and only when the character before
+ * it fits a leading lookbehind ((?<=[가-힣])음, (?<![^\s(])") and the one
+ * after it can follow the first (다(?=[\s~]) or 다요); break="no" rules
+ * only where the two characters before the position can end the
+ * before-pattern and the one after can start the after-pattern.  The
+ * sequence of atoms is read left to right, keeping for what was read
+ * whether it can match nothing or exactly one character: that says which
+ * atom's sets reach the ends.  A set is NULL when anything may come there;
  * whatever is not understood gives NULL, so the sets are never too small. */
 
 typedef struct pinfo {
-    bool nullable;     /* can match the empty string */
-    bool g;            /* uses \G */
+    bool nullable;      /* can match the empty string */
+    bool one;           /* can match exactly one character */
+    bool g;             /* uses \G */
+    bool sec_open;      /* a match may end, unconstrained, after its first
+                           character: what follows the pattern comes next */
     USet *first, *last; /* NULL: any character */
+    USet *last2;        /* what can come before the last character of a
+                           match of two or more */
+    USet *second;       /* what can follow the first character of a match
+                           (see sec_open) */
+    USet *pre;          /* what must come just before a match (a leading
+                           lookbehind) */
+    USet *look;         /* a lookahead's first set, a lookbehind's last set
+                           (for the sequence that holds it); NULL: none */
+    bool pre_start;     /* pre: or no character, the start of the text */
+    bool look_start;    /* look, for a lookbehind: or the start of the text */
+    char zero;          /* 0 consuming; '=' lookahead; '<' lookbehind;
+                           'z' other zero-width */
 } pinfo;
+
+#define PINFO_INIT {false, false, false, false, NULL, NULL, NULL, NULL, NULL, NULL, false, false, 0}
+
+/* The sets of the classes analysed so far, by their text: the rules of a
+ * language repeat the same classes (ICU parses a class of 399 syllables
+ * slowly).  Open addressing; NULL sets for classes ICU refused. */
+typedef struct setcache {
+    char **keys;
+    USet **sets;
+    size_t n, cap; /* cap: a power of two, or 0 */
+} setcache;
 
 typedef struct an {
     const char *p;
@@ -517,6 +551,7 @@ typedef struct an {
     bool inexact; /* a set is larger than what the pattern matches */
     bool bail;   /* free spacing or something odd: give up */
     int depth;
+    setcache *cache; /* NULL: none */
 } an;
 
 static void set_union(USet **dst, const USet *src)
@@ -540,11 +575,27 @@ static void pinfo_free(pinfo *pi)
 {
     uset_close(pi->first);
     uset_close(pi->last);
-    pi->first = pi->last = NULL;
+    uset_close(pi->last2);
+    uset_close(pi->second);
+    uset_close(pi->pre);
+    uset_close(pi->look);
+    pi->first = pi->last = pi->last2 = pi->second = pi->pre = pi->look = NULL;
+}
+
+/* A zero-width atom: matches nothing, constrains nothing we track. */
+static void pinfo_zero(pinfo *pi, char kind)
+{
+    pi->nullable = true;
+    pi->one = pi->sec_open = false;
+    pi->first = uset_openEmpty();
+    pi->last = uset_openEmpty();
+    pi->last2 = uset_openEmpty();
+    pi->second = uset_openEmpty();
+    pi->zero = kind;
 }
 
 /* A set from ICU set syntax (UTF-8), or NULL when ICU does not take it. */
-static USet *set_from(const char *pat)
+static USet *set_parse(const char *pat)
 {
     UErrorCode st = U_ZERO_ERROR;
     UChar u[1024];
@@ -558,6 +609,76 @@ static USet *set_from(const char *pat)
         return NULL;
     }
     return s;
+}
+
+static void setcache_free(setcache *c)
+{
+    for (size_t i = 0; i < c->cap; i++) {
+        free(c->keys[i]);
+        uset_close(c->sets[i]);
+    }
+    free(c->keys);
+    free(c->sets);
+    memset(c, 0, sizeof *c);
+}
+
+static size_t str_hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Room for one more entry; false when out of memory (the cache is then
+ * not used). */
+static bool setcache_room(setcache *c)
+{
+    if ((c->n + 1) * 2 <= c->cap)
+        return true;
+    size_t cap = c->cap ? c->cap * 2 : 256;
+    char **keys = calloc(cap, sizeof *keys);
+    USet **sets = calloc(cap, sizeof *sets);
+    if (!keys || !sets) {
+        free(keys);
+        free(sets);
+        return false;
+    }
+    for (size_t i = 0; i < c->cap; i++) {
+        if (!c->keys[i])
+            continue;
+        size_t j = str_hash(c->keys[i]) & (cap - 1);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
+        keys[j] = c->keys[i];
+        sets[j] = c->sets[i];
+    }
+    free(c->keys);
+    free(c->sets);
+    c->keys = keys;
+    c->sets = sets;
+    c->cap = cap;
+    return true;
+}
+
+/* set_parse, through the cache: a copy of the set the same text gave
+ * before. */
+static USet *set_from(setcache *c, const char *pat)
+{
+    if (!c || !setcache_room(c))
+        return set_parse(pat);
+    size_t j = str_hash(pat) & (c->cap - 1);
+    while (c->keys[j] && strcmp(c->keys[j], pat))
+        j = (j + 1) & (c->cap - 1);
+    if (!c->keys[j]) {
+        char *key = strdup(pat);
+        if (!key)
+            return set_parse(pat);
+        c->keys[j] = key;
+        c->sets[j] = set_parse(pat);
+        c->n++;
+    }
+    return c->sets[j] ? uset_clone(c->sets[j]) : NULL;
 }
 
 static USet *set_of(UChar32 c)
@@ -722,32 +843,34 @@ static USet *an_class(an *a)
     }
     USet *s = NULL;
     if (ok && !(negated && approx) && depth == 0 && !b.oom)
-        s = set_from(b.s);
+        s = set_from(a->cache, b.s);
     a->inexact = a->inexact || approx;
     free(b.s);
     return s;
 }
 
 static void an_alt(an *a, pinfo *out);
+static bool single_exact(const char *icu, setcache *cache);
 
 /* One atom and its quantifier. */
 static void an_atom(an *a, pinfo *out)
 {
     const char *p = a->p;
     char c = p[a->i];
-    out->nullable = false;
-    out->first = out->last = NULL;
+    pinfo init = PINFO_INIT;
+    *out = init;
+    bool multi = false; /* \Q...\E of more than one character */
     if (c == '(') {
         a->i++;
-        bool zero = false;
+        char zero = 0;
         if (a->i < a->n && p[a->i] == '?') {
             a->i++;
             char k = a->i < a->n ? p[a->i] : 0;
             if (k == '=' || k == '!') {
-                zero = true;
+                zero = k == '=' ? '=' : 'z';
                 a->i++;
             } else if (k == '<' && a->i + 1 < a->n && (p[a->i + 1] == '=' || p[a->i + 1] == '!')) {
-                zero = true;
+                zero = p[a->i + 1] == '=' ? '<' : '!';
                 a->i += 2;
             } else if (k == '<') {
                 while (a->i < a->n && p[a->i] != '>')
@@ -759,9 +882,7 @@ static void an_atom(an *a, pinfo *out)
                 while (a->i < a->n && p[a->i] != ')')
                     a->i++;
                 a->i++;
-                out->nullable = true;
-                out->first = uset_openEmpty();
-                out->last = uset_openEmpty();
+                pinfo_zero(out, 'z');
                 return;
             } else {
                 bool on = true;
@@ -775,27 +896,51 @@ static void an_atom(an *a, pinfo *out)
                 }
                 if (a->i < a->n && p[a->i] == ')') {
                     a->i++;
-                    out->nullable = true;
-                    out->first = uset_openEmpty();
-                    out->last = uset_openEmpty();
+                    pinfo_zero(out, 'z');
                     return;
                 }
                 a->i++; /* ':' */
             }
         }
+        size_t inner = a->i;
         a->depth++;
         an_alt(a, out);
         a->depth--;
+        size_t inner_end = a->i;
         if (a->i < a->n && p[a->i] == ')')
             a->i++;
         else
             a->bail = true;
         if (zero) {
+            /* Keep what a positive lookaround says about its neighbour:
+             * the first set of a lookahead, the last set of a
+             * lookbehind, when it cannot be empty.  A negative lookbehind
+             * of one exact class, (?<![^\s(]), says the character before
+             * is outside the class, or that there is none. */
+            USet *look = NULL;
+            bool look_start = false;
+            if (zero == '=' && !out->nullable) {
+                look = set_copy(out->first);
+            } else if (zero == '<' && !out->nullable) {
+                look = set_copy(out->last);
+            } else if (zero == '!' && !a->fold && out->first && inner_end > inner &&
+                       inner_end - inner < 512) {
+                char one[512];
+                memcpy(one, p + inner, inner_end - inner);
+                one[inner_end - inner] = '\0';
+                if (single_exact(one, a->cache)) {
+                    look = uset_cloneAsThawed(out->first);
+                    uset_complement(look);
+                    look_start = true;
+                    zero = '<';
+                }
+            }
             pinfo_free(out);
-            out->nullable = true;
-            out->first = uset_openEmpty();
-            out->last = uset_openEmpty();
+            pinfo_zero(out, look ? zero : 'z');
+            out->look = look;
+            out->look_start = look_start;
         }
+        goto quantifier; /* a group: its sets come from an_alt */
     } else if (c == '[') {
         USet *s = an_class(a);
         out->first = s;
@@ -811,19 +956,20 @@ static void an_atom(an *a, pinfo *out)
              * engine tries anyway: nothing to start on. */
             a->i += 2;
             a->g = true;
-            out->first = uset_openEmpty();
-            out->last = uset_openEmpty();
+            pinfo_zero(out, 0);
+            out->nullable = false;
+            out->pre = uset_openEmpty();
+            return;
         } else if (strchr("bBAzZ", e)) {
             a->i += 2;
-            out->nullable = true;
-            out->first = uset_openEmpty();
-            out->last = uset_openEmpty();
+            pinfo_zero(out, 'z');
+            goto quantifier;
         } else if (esc) {
             char pat[128];
             a->inexact = a->inexact || ap;
             snprintf(pat, sizeof pat, "[%s]", esc);
             a->i += 2;
-            out->first = set_from(pat);
+            out->first = set_from(a->cache, pat);
             out->last = set_copy(out->first);
         } else if (e == 'p' || e == 'P') {
             size_t j = a->i + 2;
@@ -833,7 +979,7 @@ static void an_atom(an *a, pinfo *out)
             char pat[128];
             if (j + 1 - a->i + 3 < sizeof pat) {
                 snprintf(pat, sizeof pat, "[%.*s]", (int)(j + 1 - a->i), p + a->i);
-                out->first = set_from(pat);
+                out->first = set_from(a->cache, pat);
                 out->last = set_copy(out->first);
             }
             a->i = j + 1;
@@ -842,11 +988,12 @@ static void an_atom(an *a, pinfo *out)
             size_t stop = q ? (size_t)(q - p) : a->n;
             a->i += 2;
             if (a->i >= stop) {
-                out->nullable = true;
-                out->first = uset_openEmpty();
-                out->last = uset_openEmpty();
+                pinfo_zero(out, 'z');
+                a->i = q ? stop + 2 : a->n;
+                goto quantifier;
             } else {
                 out->first = set_of(literal_at(a, false));
+                multi = a->i < stop;
                 UChar32 last = 0;
                 a->i = stop;
                 const unsigned char *s = (const unsigned char *)p + stop;
@@ -888,57 +1035,158 @@ static void an_atom(an *a, pinfo *out)
             out->last = set_of(cp);
         }
     }
-    /* The quantifier. */
+    /* A consuming atom: one character, or a \Q...\E string. */
+    if (multi) {
+        out->one = out->sec_open = false; /* second and last2: NULL, anything */
+    } else {
+        out->one = out->sec_open = true;
+        out->last2 = uset_openEmpty();
+        out->second = uset_openEmpty();
+    }
+quantifier:
     if (a->i < a->n) {
         char q = p[a->i];
+        bool repeat = false, nullable = false;
+        long lo = 0, hi = -1;
         if (q == '*' || q == '?') {
-            out->nullable = true;
+            nullable = true;
+            repeat = q == '*';
             a->i++;
         } else if (q == '+') {
+            repeat = true;
+            lo = 1;
             a->i++;
         } else if (q == '{' && a->i + 1 < a->n && p[a->i + 1] >= '0' && p[a->i + 1] <= '9') {
-            if (p[a->i + 1] == '0' && (p[a->i + 2] == ',' || p[a->i + 2] == '}'))
-                out->nullable = true;
+            a->i++;
+            while (a->i < a->n && p[a->i] >= '0' && p[a->i] <= '9')
+                lo = lo * 10 + (p[a->i++] - '0');
+            hi = lo;
+            if (a->i < a->n && p[a->i] == ',') {
+                a->i++;
+                hi = -1;
+                if (a->i < a->n && p[a->i] >= '0' && p[a->i] <= '9')
+                    for (hi = 0; a->i < a->n && p[a->i] >= '0' && p[a->i] <= '9'; a->i++)
+                        hi = hi * 10 + (p[a->i] - '0');
+            }
             while (a->i < a->n && p[a->i] != '}')
                 a->i++;
             a->i++;
+            nullable = lo == 0;
+            repeat = hi < 0 || hi >= 2;
         } else {
             return;
         }
         if (a->i < a->n && (p[a->i] == '?' || p[a->i] == '+'))
             a->i++;
+        if (out->zero) {
+            /* A quantified lookaround may match nothing: no constraint. */
+            uset_close(out->look);
+            out->look = NULL;
+            out->zero = 'z';
+            return;
+        }
+        bool xone = out->one;
+        out->one = xone && (lo <= 1 || out->nullable);
+        if (repeat) {
+            /* Two matches in a row: the first's last character can come
+             * before the second's, and follow the first's first. */
+            if (xone && out->last2)
+                set_union(&out->last2, out->last);
+            if (out->sec_open && out->second)
+                set_union(&out->second, out->first);
+        }
+        out->nullable = out->nullable || nullable;
     }
+}
+
+/* dst = a copy of src, or NULL (anything) when src is NULL. */
+static void set_assign(USet **dst, const USet *src)
+{
+    uset_close(*dst);
+    *dst = set_copy(src);
 }
 
 static void an_alt(an *a, pinfo *out)
 {
-    out->nullable = false;
+    pinfo init = PINFO_INIT;
+    *out = init;
     out->first = uset_openEmpty();
     out->last = uset_openEmpty();
+    out->last2 = uset_openEmpty();
+    out->second = uset_openEmpty();
+    out->pre = uset_openEmpty();
     if (a->depth > 64) {
         a->bail = true;
         return;
     }
     for (;;) {
-        /* One branch: a sequence of atoms. */
-        pinfo seq = {true, false, uset_openEmpty(), uset_openEmpty()};
+        /* One branch: a sequence of atoms, read left to right; `seq`
+         * describes the part read so far. */
+        pinfo seq = init;
+        seq.nullable = true;
+        seq.first = uset_openEmpty();
+        seq.last = uset_openEmpty();
+        seq.last2 = uset_openEmpty();
+        seq.second = uset_openEmpty();
+        bool start = true; /* no atom read yet: a lookbehind here gives pre */
         while (a->i < a->n && a->p[a->i] != '|' && a->p[a->i] != ')' && !a->bail) {
             pinfo at;
             an_atom(a, &at);
+            if (start && at.zero == '<') {
+                seq.pre = set_copy(at.look);
+                seq.pre_start = at.look_start;
+            } else if (start && !at.zero && !at.nullable) {
+                seq.pre = set_copy(at.pre);
+                seq.pre_start = at.pre_start;
+            }
+            start = false;
+            if (at.zero) {
+                /* A lookahead right after one character says what the
+                 * second is. */
+                if (at.zero == '=' && seq.sec_open) {
+                    set_union(&seq.second, at.look);
+                    seq.sec_open = false;
+                }
+                pinfo_free(&at);
+                continue;
+            }
             if (seq.nullable)
                 set_union(&seq.first, at.first);
+            /* last2: within the atom, the sequence's last before one
+             * character of the atom, or the sequence's when the atom
+             * matches nothing. */
+            USet *l2 = set_copy(at.last2);
+            if (l2 && at.one)
+                set_union(&l2, seq.last);
+            if (l2 && at.nullable)
+                set_union(&l2, seq.last2);
+            uset_close(seq.last2);
+            seq.last2 = l2;
+            if (seq.sec_open)
+                set_union(&seq.second, at.first);
+            if (seq.nullable)
+                set_union(&seq.second, at.second);
+            bool sec_open = (seq.sec_open && at.nullable) || (seq.nullable && at.sec_open);
+            bool one = (seq.one && at.nullable) || (seq.nullable && at.one);
             if (at.nullable) {
                 set_union(&seq.last, at.last);
             } else {
-                uset_close(seq.last);
-                seq.last = set_copy(at.last);
+                set_assign(&seq.last, at.last);
                 seq.nullable = false;
             }
+            seq.one = one;
+            seq.sec_open = sec_open;
             pinfo_free(&at);
         }
         set_union(&out->first, seq.first);
         set_union(&out->last, seq.last);
+        set_union(&out->last2, seq.last2);
+        set_union(&out->second, seq.second);
+        set_union(&out->pre, seq.pre);
+        out->pre_start = out->pre_start || seq.pre_start;
         out->nullable = out->nullable || seq.nullable;
+        out->one = out->one || seq.one;
+        out->sec_open = out->sec_open || seq.sec_open;
         pinfo_free(&seq);
         if (a->i < a->n && a->p[a->i] == '|') {
             a->i++;
@@ -951,10 +1199,10 @@ static void an_alt(an *a, pinfo *out)
 /* True when the pattern is one character class, escape or literal, with no
  * quantifier, whose set is exactly what it matches: then testing the set
  * is testing the pattern. */
-static bool single_exact(const char *icu)
+static bool single_exact(const char *icu, setcache *cache)
 {
-    an a = {icu, 0, strlen(icu), false, false, false, false, 0};
-    pinfo pi = {false, false, NULL, NULL};
+    an a = {icu, 0, strlen(icu), false, false, false, false, 0, cache};
+    pinfo pi = PINFO_INIT;
     if (!a.n || icu[0] == '(' || icu[0] == '.')
         return false;
     an_atom(&a, &pi);
@@ -964,98 +1212,95 @@ static bool single_exact(const char *icu)
     return single;
 }
 
-/* The characters that can come just before the last one of a match, for
- * a pattern that is a plain sequence ending in a one-character atom
- * (`\\d{1,2}\\.` gives the digits); NULL when not known.  Frozen. */
-static USet *penultimate(const char *icu)
+/* The sets of a whole pattern (see pinfo); frozen, NULL for "any".  second
+ * is NULL when a match may end after its first character.  A \G branch
+ * adds nothing to first, second and pre: the engine tries it only where
+ * the rule's previous match ended, as a forward search would. */
+static pinfo analyse(const char *icu, setcache *cache)
 {
-    an a = {icu, 0, strlen(icu), false, false, false, false, 0};
-    USet *prev = uset_openEmpty(); /* what the prefix can end with; NULL: any */
-    bool prev_nullable = true, have = false, ok = true;
-    pinfo at = {false, false, NULL, NULL};
-    size_t at_start = 0;
-    while (a.i < a.n && ok) {
-        if (icu[a.i] == '|' || icu[a.i] == ')') {
-            ok = false;
-            break;
-        }
-        if (have) {
-            if (at.nullable) {
-                set_union(&prev, at.last);
-            } else {
-                uset_close(prev);
-                prev = set_copy(at.last);
-                prev_nullable = false;
-            }
-            pinfo_free(&at);
-        }
-        at_start = a.i;
-        an_atom(&a, &at);
-        have = true;
-        ok = !a.bail;
-    }
-    USet *out = NULL;
-    if (ok && have && !a.fold && icu[at_start] != '(' && !at.nullable && at.first &&
-        !prev_nullable && prev) {
-        out = uset_cloneAsThawed(prev);
-        /* A quantified last atom may repeat: its own characters too. */
-        if (strpbrk(icu + at_start + (icu[at_start] == '\\' ? 2 : 1), "*+?{}"))
-            uset_addAll(out, at.first);
-        uset_freeze(out);
-    }
-    pinfo_free(&at);
-    uset_close(prev);
-    return out;
-}
-
-/* For a pattern that starts with one character and a lookahead on the
- * next, `다(?=[\\s.!?])...`, the lookahead's first set: the engine tries the
- * rule only where such a character follows its trigger.  NULL otherwise. */
-static USet *second_of(const char *icu)
-{
-    an a = {icu, 0, strlen(icu), false, false, false, false, 0};
-    pinfo at = {false, false, NULL, NULL};
-    USet *out = NULL;
-    if (!a.n || strchr("(|)", icu[0]))
-        return NULL;
-    an_atom(&a, &at);
-    bool one = !a.bail && !at.nullable && at.first && a.i + 3 < a.n &&
-               !strchr("*+?{", icu[a.i - 1]) && !strncmp(icu + a.i, "(?=", 3);
-    pinfo_free(&at);
-    if (!one)
-        return NULL;
-    a.i += 3;
-    an_atom(&a, &at);
-    if (!a.bail && !a.fold && !at.nullable && at.first) {
-        out = set_copy(at.first);
-    }
-    pinfo_free(&at);
-    return out;
-}
-
-/* First and last sets of a whole pattern; frozen, NULL for "any". */
-static pinfo analyse(const char *icu)
-{
-    an a = {icu, 0, strlen(icu), false, false, false, false, 0};
+    an a = {icu, 0, strlen(icu), false, false, false, false, 0, cache};
     pinfo pi;
     an_alt(&a, &pi);
     pi.g = a.g;
+    uset_close(pi.look);
+    pi.look = NULL;
     if (a.bail || a.i < a.n) {
         pinfo_free(&pi);
-        pi.nullable = true;
+        pi.nullable = pi.one = pi.sec_open = true;
         return pi;
     }
-    if (a.fold) {
-        if (pi.first)
-            uset_closeOver(pi.first, USET_CASE_INSENSITIVE);
-        if (pi.last)
-            uset_closeOver(pi.last, USET_CASE_INSENSITIVE);
+    if (pi.sec_open) {
+        uset_close(pi.second);
+        pi.second = NULL;
     }
-    if (pi.first)
-        uset_freeze(pi.first);
-    if (pi.last)
-        uset_freeze(pi.last);
+    if (a.g) {
+        uset_close(pi.last2);
+        pi.last2 = NULL;
+        pi.one = true;
+    }
+    USet *sets[] = {pi.first, pi.last, pi.last2, pi.second, pi.pre};
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+        if (!sets[k])
+            continue;
+        if (a.fold)
+            uset_closeOver(sets[k], USET_CASE_INSENSITIVE);
+        uset_freeze(sets[k]);
+    }
     return pi;
+}
+
+/* ---- scanning for a set ---------------------------------------------------- */
+
+/* The bitmap of a set's BMP characters and of every surrogate (see
+ * srx_scan); false when out of memory. */
+static bool scan_build(srx_scan *sc, const USet *set)
+{
+    sc->bits = calloc(0x10000 / 8, 1);
+    sc->supp = false;
+    if (!sc->bits)
+        return false;
+    int32_t items = uset_getItemCount(set);
+    for (int32_t it = 0; it < items; it++) {
+        UErrorCode st = U_ZERO_ERROR;
+        UChar32 lo, hi;
+        if (uset_getItem(set, it, &lo, &hi, NULL, 0, &st) != 0 || U_FAILURE(st))
+            continue; /* a string: sets of first characters have none */
+        if (hi > 0xFFFF)
+            sc->supp = true;
+        for (UChar32 c = lo; c <= hi && c <= 0xFFFF; c++)
+            sc->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
+    /* Every surrogate, so that the scan stops to look at pairs. */
+    for (UChar32 c = 0xD800; c <= 0xDFFF; c += 8)
+        sc->bits[c >> 3] = 0xFF;
+    return true;
+}
+
+int32_t artx_srx_scan(const srx_scan *sc, const USet *set, const UChar *u, int32_t i, int32_t n)
+{
+    if (!sc->bits)
+        return i + uset_span(set, u + i, n - i, USET_SPAN_NOT_CONTAINED);
+    const uint8_t *bits = sc->bits;
+    for (;;) {
+        /* The bitmap has every surrogate: they stop this loop too. */
+        while (i < n && !(bits[u[i] >> 3] & (1u << (u[i] & 7))))
+            i++;
+        if (i >= n)
+            return n;
+        UChar c = u[i];
+        if (!U16_IS_SURROGATE(c))
+            return i;
+        if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(u[i + 1])) {
+            /* A pair is one character, as uset_span reads it. */
+            if (sc->supp && uset_contains(set, U16_GET_SUPPLEMENTARY(c, u[i + 1])))
+                return i;
+            i += 2;
+        } else {
+            if (uset_contains(set, c)) /* a lone surrogate */
+                return i;
+            i++;
+        }
+    }
 }
 
 /* ---- compiling rules ------------------------------------------------------ */
@@ -1182,13 +1427,12 @@ out:
  * first needs the rule: large SRX files have thousands of rules, and most
  * languages use few of them.  A set left NULL means "anything": slower,
  * never wrong. */
-static void rule_sets(srx_rule *r)
+static void rule_sets(srx_rule *r, setcache *cache)
 {
     const char *b = r->before, *a = r->after;
-    pinfo bi = analyse(b), ai = analyse(a);
+    pinfo bi = analyse(b, cache), ai = analyse(a, cache);
     r->chain = bi.g;
     if (r->fwd) {
-        r->trig2 = second_of(b);
         /* A match starts with a character of the before-pattern, or, when
          * that can be empty, of the after-pattern. */
         if (!bi.nullable)
@@ -1198,19 +1442,51 @@ static void rule_sets(srx_rule *r)
             uset_addAll(r->trig, ai.first);
             uset_freeze(r->trig);
         }
+        /* What comes before the trigger and after it: from the after-
+         * pattern when the before-pattern is empty, else from the whole
+         * `(?:before)(?=after)`. */
+        if (!*b) {
+            r->trig2 = set_copy(ai.second);
+            r->pre = set_copy(ai.pre);
+            r->pre_start = ai.pre_start;
+        } else if (!bi.nullable) {
+            buf whole = {0};
+            puts_(&whole, "(?:");
+            puts_(&whole, b);
+            puts_(&whole, ")");
+            if (*a) {
+                puts_(&whole, "(?=");
+                puts_(&whole, a);
+                puts_(&whole, ")");
+            }
+            if (!whole.oom) {
+                pinfo wi = analyse(whole.s, cache);
+                r->trig2 = set_copy(wi.second);
+                r->pre = set_copy(wi.pre);
+                r->pre_start = wi.pre_start;
+                pinfo_free(&wi);
+            }
+            free(whole.s);
+        }
+        /* A break="no" rule is searched on its own: a bitmap for its
+         * triggers (break="yes" rules use the plan's). */
+        if (!r->brk && r->trig)
+            scan_build(&r->tscan, r->trig);
     } else {
         if (*b && !bi.nullable) {
             r->blast = set_copy(bi.last);
-            r->bpen = penultimate(b);
+            /* Before the last character, when a match has two or more. */
+            if (!bi.one)
+                r->bpen = set_copy(bi.last2);
         }
         if (*a && !ai.nullable)
             r->afirst = set_copy(ai.first);
         /* `\s` after, `[.!?]` before: the set says it all. */
-        if (r->blast && r->bend && single_exact(b)) {
+        if (r->blast && r->bend && single_exact(b, cache)) {
             uregex_close(r->bend);
             r->bend = NULL;
         }
-        if (r->afirst && r->aft && single_exact(a)) {
+        if (r->afirst && r->aft && single_exact(a, cache)) {
             uregex_close(r->aft);
             r->aft = NULL;
         }
@@ -1229,10 +1505,12 @@ static void rule_free(srx_rule *r)
     uregex_close(r->aft);
     free(r->hits.c);
     uset_close(r->trig);
+    free(r->tscan.bits);
     uset_close(r->blast);
     uset_close(r->afirst);
     uset_close(r->bpen);
     uset_close(r->trig2);
+    uset_close(r->pre);
 }
 
 /* ---- reading the file ----------------------------------------------------- */
@@ -1257,6 +1535,10 @@ void artx_segmenter_free(artx_segmenter *seg)
         if (seg->plans[i].bi)
             ubrk_close(seg->plans[i].bi);
         uset_close(seg->plans[i].trig);
+        free(seg->plans[i].dmap);
+        free(seg->plans[i].doff);
+        free(seg->plans[i].drule);
+        free(seg->plans[i].tscan.bits);
         free(seg->plans[i].no);
     }
     free(seg->plans);
@@ -1542,6 +1824,124 @@ static bool map_hits(const srx_map *m, const UChar *ulang, int32_t ulen)
     return hit;
 }
 
+/* A change in the set of rules a character triggers: at code point at,
+ * rule k starts (on) or stops. */
+typedef struct edge {
+    UChar32 at;
+    int32_t k;
+    bool on;
+} edge;
+
+static int edge_cmp(const void *a, const void *b)
+{
+    const edge *x = a, *y = b;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+enum { MAX_LISTS = 4096 }; /* distinct rule lists a dispatch table may hold */
+
+/* The dispatch table of a plan (see srx_plan): which break="yes" rules
+ * each BMP character can start, so that the engine tries those and not
+ * every rule at each trigger.  Built by sweeping the rules' trigger ranges
+ * in order.  Returns 0, 1 when the plan is too varied for a table (the
+ * engine then tests every rule), -1 when out of memory. */
+static int dispatch(srx_plan *pl)
+{
+    size_t nedge = 0, cap = 0;
+    edge *es = NULL;
+    for (size_t k = 0; k < pl->n; k++) {
+        srx_rule *r = pl->rules[k];
+        if (!r->brk || !r->trig)
+            continue;
+        int32_t items = uset_getItemCount(r->trig);
+        for (int32_t it = 0; it < items; it++) {
+            UErrorCode st = U_ZERO_ERROR;
+            UChar32 lo, hi;
+            if (uset_getItem(r->trig, it, &lo, &hi, NULL, 0, &st) != 0 || U_FAILURE(st) ||
+                lo > 0xFFFF)
+                continue; /* a string, or beyond the BMP: tested rule by rule */
+            if (hi > 0xFFFF)
+                hi = 0xFFFF;
+            if (nedge + 2 > cap) {
+                cap = cap ? cap * 2 : 64;
+                edge *e2 = realloc(es, cap * sizeof *es);
+                if (!e2) {
+                    free(es);
+                    return -1;
+                }
+                es = e2;
+            }
+            es[nedge++] = (edge){lo, (int32_t)k, true};
+            es[nedge++] = (edge){hi + 1, (int32_t)k, false};
+        }
+    }
+    int ret = -1;
+    bool *on = calloc(pl->n ? pl->n : 1, sizeof *on);
+    int32_t *cur = malloc((pl->n ? pl->n : 1) * sizeof *cur);
+    size_t nlists = 0, nrules = 0, rcap = 64;
+    pl->dmap = calloc(0x10000, sizeof *pl->dmap);
+    pl->doff = malloc((MAX_LISTS + 1) * sizeof *pl->doff);
+    pl->drule = malloc(rcap * sizeof *pl->drule);
+    if (!on || !cur || !pl->dmap || !pl->doff || !pl->drule)
+        goto out;
+    if (nedge > 1)
+        qsort(es, nedge, sizeof *es, edge_cmp);
+    pl->doff[0] = 0;
+    for (size_t e = 0; e < nedge;) {
+        UChar32 at = es[e].at;
+        for (; e < nedge && es[e].at == at; e++)
+            on[es[e].k] = es[e].on;
+        if (at > 0xFFFF)
+            break;
+        UChar32 end = e < nedge && es[e].at <= 0x10000 ? es[e].at : 0x10000;
+        size_t ncur = 0;
+        for (size_t k = 0; k < pl->n; k++)
+            if (on[k])
+                cur[ncur++] = (int32_t)k;
+        if (ncur == 0)
+            continue;
+        /* The same list seen before, or a new one. */
+        size_t id = 0;
+        for (; id < nlists; id++)
+            if (pl->doff[id + 1] - pl->doff[id] == ncur &&
+                !memcmp(pl->drule + pl->doff[id], cur, ncur * sizeof *cur))
+                break;
+        if (id == nlists) {
+            if (nlists == MAX_LISTS) {
+                ret = 1;
+                goto out;
+            }
+            if (nrules + ncur > rcap) {
+                while (nrules + ncur > rcap)
+                    rcap *= 2;
+                int32_t *r2 = realloc(pl->drule, rcap * sizeof *r2);
+                if (!r2)
+                    goto out;
+                pl->drule = r2;
+            }
+            memcpy(pl->drule + nrules, cur, ncur * sizeof *cur);
+            nrules += ncur;
+            pl->doff[++nlists] = (uint32_t)nrules;
+        }
+        for (UChar32 c = at; c < end; c++)
+            pl->dmap[c] = (uint16_t)(id + 1);
+    }
+    ret = 0;
+out:
+    if (ret) {
+        free(pl->dmap);
+        free(pl->doff);
+        free(pl->drule);
+        pl->dmap = NULL;
+        pl->doff = NULL;
+        pl->drule = NULL;
+    }
+    free(es);
+    free(on);
+    free(cur);
+    return ret < 0 ? -1 : 0;
+}
+
 /* See srx.h.  The cache is a list: a document has a language or two. */
 int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_error *err)
 {
@@ -1598,12 +1998,14 @@ int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_er
     }
     if (!(pl->no = malloc((pl->n ? pl->n : 1) * sizeof *pl->no)))
         goto nomem;
+    setcache cache = {0};
     for (size_t i = 0; i < pl->n; i++) {
         if (!pl->rules[i]->analysed)
-            rule_sets(pl->rules[i]);
+            rule_sets(pl->rules[i], &cache);
         if (!pl->rules[i]->brk)
             pl->no[pl->nno++] = (int32_t)i;
     }
+    setcache_free(&cache);
     /* One scan finds where any break="yes" rule with a trigger set can
      * start. */
     for (size_t i = 0; i < pl->n; i++) {
@@ -1614,8 +2016,11 @@ int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_er
             goto nomem;
         uset_addAll(pl->trig, r->trig);
     }
-    if (pl->trig)
+    if (pl->trig) {
         uset_freeze(pl->trig);
+        if (dispatch(pl) < 0 || !scan_build(&pl->tscan, pl->trig))
+            goto nomem;
+    }
     if (icu) {
         /* Opening costs up to a millisecond (FACTS): once per language. */
         char loc[ULOC_FULLNAME_CAPACITY] = "";
@@ -1643,5 +2048,9 @@ fail:
     free(pl->rules);
     free(pl->no);
     uset_close(pl->trig);
+    free(pl->dmap);
+    free(pl->doff);
+    free(pl->drule);
+    free(pl->tscan.bits);
     return ret;
 }

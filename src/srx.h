@@ -18,6 +18,14 @@
  * of break="no" rules with it, segment.c bounds its searches by it. */
 enum { SRX_WINDOW = 256 };
 
+/* A set of characters as a bitmap of the BMP, for scanning: a test per
+ * UTF-16 unit where uset_span would search a list of ranges.  Surrogates
+ * are all in the bitmap; the scan then looks the character up in the set. */
+typedef struct srx_scan {
+    uint8_t *bits; /* 0x10000 bits; NULL: no bitmap, use uset_span */
+    bool supp;     /* the set has characters beyond the BMP */
+} srx_scan;
+
 /* A possible break. */
 typedef struct cand {
     int32_t pos; /* UTF-16 offset where a break may go */
@@ -42,8 +50,13 @@ typedef struct srx_rule {
     URegularExpression *aft;  /* no: after; NULL when after is empty */
     int32_t bwin, awin;       /* window sizes for bend and aft */
     USet *trig;               /* fwd: where a match can start (NULL: anywhere) */
+    srx_scan tscan;           /* trig as a bitmap, for break="no" rules that
+                                 are searched forward */
     bool chain;               /* fwd uses \G: try again where a match ends */
     USet *trig2;              /* fwd: what must follow the trigger (NULL: anything) */
+    USet *pre;                /* fwd: what must come before the trigger (NULL:
+                                 anything, also the start of the text) */
+    bool pre_start;           /* pre: or the trigger starts the text */
     USet *blast, *afirst;     /* no: what can come before and after a
                                  matching position (NULL: anything) */
     USet *bpen;               /* no: what can come just before blast's */
@@ -72,6 +85,12 @@ typedef struct srx_plan {
     size_t n;
     UBreakIterator *bi;    /* ICU sentence iterator, or NULL */
     USet *trig;            /* union of the break="yes" rules' trigger sets */
+    srx_scan tscan;        /* trig as a bitmap */
+    uint16_t *dmap;        /* BMP character -> 1 + index into doff of the list
+                              of rules it triggers (0: none); NULL: test
+                              every rule's set */
+    uint32_t *doff;        /* list j is drule[doff[j] .. doff[j + 1]) */
+    int32_t *drule;        /* rule indices, ascending within a list */
     int32_t *no;           /* indices of the break="no" rules, ascending */
     size_t nno;
 } srx_plan;
@@ -100,5 +119,10 @@ extern const UChar artx_srx_no_text[1];
  * first), its rules analysed and its ICU iterator opened.  *out is
  * borrowed, valid until the next call (the cache may move). */
 int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_error *err);
+
+/* Where the first character of `set` (scan: its bitmap) at or after i
+ * is, or n: uset_span(USET_SPAN_NOT_CONTAINED), faster. */
+int32_t artx_srx_scan(const srx_scan *scan, const USet *set, const UChar *u, int32_t i,
+                      int32_t n);
 
 #endif /* ARTX_SRX_H */

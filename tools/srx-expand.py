@@ -4,13 +4,15 @@
 The template is the SRX file itself with a few placeholders that are long
 to write by hand:
 
-  {JONG_SS}, {JONG_N}, {JONG_M}
-      every Hangul syllable whose final consonant is ss, n or m;
+  {JONG_SS}, {JONG_N}, {JONG_M}, {JONG_L}, {JONG_B}
+      every Hangul syllable whose final consonant is ss, n, m, l or b;
   {EN_ABBR}, {EN_TITLES}, {EN_NUMBERED}, {DEF_ABBR}
       abbreviation lists, as regex alternations factored by common prefix;
   {EN_STARTERS}
       words that often start an English sentence;
-  {KO_TAIL}, {KO_GOES_ON}, {KO_END_AFTER}
+  {KO_TAIL}, {KO_GOES_ON}, {KO_END_AFTER}, {KO_NEXT}, {KO_INTERJ}, {KO_ASKED},
+  {KO_QUOTE_x} (x: C curly quotes and brackets, D double and S single
+  straight quotes)
       pieces of Korean patterns that several rules share.
 
 Both the template and the output are committed (make rebuilds the output
@@ -19,6 +21,8 @@ root:
 
     python3 tools/srx-expand.py
 """
+
+import re
 
 TEMPLATE = 'tools/artx-segment.srx.in'
 OUTPUT = 'xslt/artx-segment.srx'
@@ -29,7 +33,7 @@ def jong(final):
 
     A precomposed syllable is U+AC00 + (initial * 21 + medial) * 28 + final,
     so the 19 * 21 = 399 initial and medial pairs step by 28.  Finals used
-    here: 4 (n), 16 (m), 20 (ss).
+    here: 4 (n), 8 (l), 16 (m), 17 (b), 20 (ss).
     """
     return ''.join(chr(0xAC00 + pair * 28 + final) for pair in range(19 * 21))
 
@@ -122,26 +126,102 @@ EN_STARTERS = '|'.join(
     'Thus To We What When Where Which While Who Why With Yes You Your'.split())
 
 # What shows that a Korean sentence goes on after a would-be ending: jamo
-# laughter (ㅋㅋ), ^^, ;;, emoji, or a connective (하고, 했다, 라고, ...).
+# laughter (ㅋㅋ), ^^, ;;, emoji, a connective or quotative (하고, 했다,
+# 라고, 하드라고, ...; not 하여간), laughter that ends the text (하하하), a
+# tag that ends it (그러니까.), an honorific after a name (씨, 님).
 KO_GOES_ON = (
-    r'(?=[ㄱ-ㅣ^;\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}하한했라란이고며싶])'
+    r'(?=[ㄱ-ㅣ^;\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}'
+    r'하한했라란이고며싶그씨님히호헤흐크키허후엉흑])'
     r'(?:[ㄱ-ㅣ]{2}|[ㅋㅎㅠㅜ]|\^\^|;;|[\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}]'
-    r'|하[고며면는여자더겠였기]|한다|했다|라[고며는]|이라[고며는]|라던|란\s|라\s|[고며]\s'
-    r'|싶[었어다은고지])')
+    r'|하(?:[고며면는자더겠였기드곤]|여(?![간튼]))|한다|했다|라[고며는]|이라[고며는]|라던'
+    r'|란\s|라\s|[고며]\s|싶[었어다은고지]'
+    r'|[하히호헤흐크키허후엉흑]{2,}[\s.!?~…ㅋㅎㅠㅜ^]*$'
+    r'|그러니까(?:[.!?…~]+(?:\s|$)|$)'
+    r'|[씨님](?:[은는이가의을를과와도께에]|\s))')
 
 # What may trail a Korean sentence ending: punctuation, jamo, ^^ or ;;,
-# emoji, a short parenthesis, closing quotes and brackets.
+# emoji, a short parenthesis, closing quotes and brackets.  Atomic: what
+# comes next never starts with any of these, and without it ICU would try
+# every shorter tail again when the afterbreak fails.
 KO_TAIL = (
-    r"""[~!?.…]*(?:[ㄱ-ㅣ]+|\^\^|;;)?[~!?.…]*"""
+    r"""(?>[~!?.…]*(?:[ㄱ-ㅣ]+|\^\^|;;)?[~!?.…]*"""
     r"""[\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}\x{FE0F}\x{200D}]*"""
-    r"""(?:\([^()\n]{1,40}\))?[\p{Pe}\p{Pf}"']*""")
+    r"""[)\]}」』》〉】〕〗〙〛）］｝”’»›"'&gt;]*(?:\([^()\n]{1,40}\))?"""
+    r"""[)\]}」』》〉】〕〗〙〛）］｝”’»›"']*)""")
+
+# What may come right after a Korean sentence ending without punctuation:
+# space, a tilde, jamo, ^^ or ;;, a bracket, a closing quote, emoji.
+KO_NEXT = (
+    r"""(?=[\s~ㄱ-ㅣ^;()"'”’」』\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}])""")
+
+# Quote and bracket characters, which a quotation's text does not cross
+# but as a whole pair: "..." with '...' or (...) inside.
+_Q = r"""\"“”‘’'「」『』()&lt;&gt;《》\n"""
+_PAIRS = {'"': '"', "'": "'", '“': '”', '‘': '’', '「': '」', '『': '』', '(': ')',
+          '&lt;': '&gt;', '《': '》'}
+
+
+def _inner(outer):
+    """A quoted or bracketed span that may stand inside a quotation opened
+    by one of `outer` (not a straight quote of the same kind: it closes).
+    One class of openers and one of closers, not each pair: one
+    alternative for ICU to try rather than nine."""
+    ops = ''.join(op for op in _PAIRS if not (op in outer and op in '"\''))
+    cls = ''.join(_PAIRS[op] for op in _PAIRS if not (op in outer and op in '"\''))
+    ops = ops.replace('"', r'\"').replace('(', r'\(')
+    cls = cls.replace('"', r'\"').replace(')', r'\)')
+    return r"[" + ops + r"](?>[^" + _Q + r"]*)[" + cls + r"]"
+
+
+# ICU runs a greedy loop over a set fast, a possessive or counted one a
+# character at a time: the loops below are greedy inside atomic groups.
+
+def _body(outer):
+    """A quotation's text up to a sentence end: no quote or bracket but
+    whole inner spans, and no full stop followed by space."""
+    text = r"[^" + _Q + r".!?…]*"
+    return (r"(?>" + text + r"(?:(?:(?>[.!?…]+)(?!\s)|" + _inner(outer) + r")" + text
+            + r")*)(?>[.!?…]+)")
+
+
+def ko_quote(opener, outer):
+    """A break="no" beforebreak: from `opener`, the first sentence end
+    followed by space, when a closing quote comes later with nothing but
+    text and inner spans between, within 80 words (counted by words, not
+    characters: a counted loop costs ICU a step per turn); then, by \\G, each next sentence end up
+    to that closing quote (which the text of a quotation cannot cross, so
+    it need not be looked for again).  A straight quote closes after
+    anything but space, a bracket or a colon, and not as an apostrophe
+    (one's)."""
+    word = r"[^" + _Q + r"\s]*"
+    close = (r"(?=\s+(?>(?:" + word + r"(?:\s+|" + _inner(outer) + r")){0,80})(?>" + word + r")"
+             r"(?:[”’」』)&gt;》]|(?&lt;=[^\s:(\[{=])\"|(?&lt;=[^\s:(\[{=])'(?![A-Za-z])))")
+    return (r"(?:" + opener + _body(outer) + close + r"|\G(?=\s)" + _body(outer) + r")")
+
+
+# Verbs and nouns that take a question (-ㄹ까, -나) as their object:
+# 할까 고민했다, 됐나 살펴봤다, 올까 봐, 할까 말까.
+_ASKED = ('고민 고심 걱정 우려 염려 두려 조마 망설 살펴 따져 알아 확인 궁금 의문 의심 눈치 '
+          '기대 주목 관심 묻 물었 물어 모르 몰라 몰랐 헷갈 생각 말 보 봐 봤 싶 하 해 했 한').split()
+# With a lookahead on the first characters, so that ICU tries the words
+# only when one can start there.
+KO_ASKED = ('(?=[' + ''.join(sorted(set(w[0] for w in _ASKED))) + '])(?:'
+            + '|'.join(_ASKED) + ')')
+
+
+# Interjections and conjunctions that may stand before an ellipsis in a
+# sentence that goes on.
+KO_INTERJ = (
+    r"[아어음흠헐와오네예응휴]|아우|에휴|어휴|아이고|물론|그런데|근데|그리고|그래서"
+    r"|그러나|그럼|그러면|그래도|아무튼|암튼|어쨌든|하지만|그러니까|그냥|진짜|정말"
+    r"|아니|글쎄|사실|역시|혹시")
 
 # After a Korean sentence ending: a space, unless what follows shows that
 # the sentence goes on.
 KO_END_AFTER = (
     r"""\s(?!\s*(?:""" + KO_GOES_ON
-    + r"""|(?=[보싶쳐치못생말해하는을를또및등(])"""
-    r"""(?:보[면니고]|싶|쳐|치[고더며]|못[해하]|생각|말[고이]|해[도서야]|하[는니]"""
+    + r"""|(?=[보봐봤싶쳐치못생말밝전해하는을를또및등(])"""
+    r"""(?:보[면니고다]|봐|봤|싶|쳐|치[고더며]|못[해하]|생각|말[고이로했]|밝혔|전했|해[도서야요]|하[는니]"""
     r"""|[는을를]\s|또는|및|등\s|\([^()\n.!?]{1,20}\)\s)))""")
 
 PLACEHOLDERS = {
@@ -150,6 +230,14 @@ PLACEHOLDERS = {
     'JONG_SS': jong(20),
     'JONG_N': jong(4),
     'JONG_M': jong(16),
+    'JONG_L': jong(8),
+    'JONG_B': jong(17),
+    'KO_NEXT': KO_NEXT,
+    'KO_QUOTE_C': ko_quote(r"[“‘「『(&lt;《]", '“‘「『(&lt;《'),
+    'KO_QUOTE_D': ko_quote(r'(?&lt;![^\s(\[{:=])"', '"'),
+    'KO_QUOTE_S': ko_quote(r"(?&lt;![^\s(\[{:=])'", "'"),
+    'KO_INTERJ': KO_INTERJ,
+    'KO_ASKED': KO_ASKED,
     'EN_ABBR': EN_ABBR,
     'EN_TITLES': EN_TITLES,
     'EN_NUMBERED': EN_NUMBERED,

@@ -123,6 +123,111 @@ static void test_korean(artx_segmenter *seg)
         "모두 필요 없다고 했다. | 주요 기업이 참여한다.", "no break after 필요, 주요");
 }
 
+/* Korean sentence endings without punctuation, informal and dialect ones
+ * included, each with a case where the same syllables do not end a
+ * sentence. */
+static void test_korean_endings(artx_segmenter *seg)
+{
+    /* Informal and dialect endings before a new clause. */
+    SEG(seg, "ko", "어제 시장에 갔었걸랑 거기서 친구를 만났어", "어제 시장에 갔었걸랑 | 거기서 친구를 만났어",
+        "-걸랑");
+    SEG(seg, "ko", "그건 제가 할 일이쥬 걱정 마시고요", "그건 제가 할 일이쥬 | 걱정 마시고요", "-쥬");
+    SEG(seg, "ko", "밥은 잘 먹었어유 배가 불러유", "밥은 잘 먹었어유 | 배가 불러유", "-유");
+    SEG(seg, "ko", "비가 온다니께 우산 챙기라고", "비가 온다니께 | 우산 챙기라고", "-다니께");
+    SEG(seg, "ko", "그 사람 참 좋더라구 다음에 또 보자", "그 사람 참 좋더라구 | 다음에 또 보자", "-더라구");
+    SEG(seg, "ko", "거기 누가 있긋나 아무도 없을 끼다", "거기 누가 있긋나 | 아무도 없을 끼다", "-긋나");
+    SEG(seg, "ko", "그때는 참 좋았제 다시 가고 싶다", "그때는 참 좋았제 | 다시 가고 싶다", "-제");
+    SEG(seg, "ko", "오늘은 그만 한데이 내일 또 보자", "오늘은 그만 한데이 | 내일 또 보자", "-데이");
+    SEG(seg, "ko", "이 집 진짜 맛있당 또 오고 싶어염 추천해여", "이 집 진짜 맛있당 | 또 오고 싶어염 | 추천해여",
+        "-당, -염, -여");
+    SEG(seg, "ko", "그건 니가 한 거야 나는 몰라", "그건 니가 한 거야 | 나는 몰라", "-ㄴ 거야");
+    SEG(seg, "ko", "벌써 다 끝났네 이제 집에 가자", "벌써 다 끝났네 | 이제 집에 가자", "-네");
+    SEG(seg, "ko", "이번에는 누가 이길까 궁금하지 않아? 나는 알아", "이번에는 누가 이길까 궁금하지 않아? | 나는 알아",
+        "-ㄹ까 before a verb that takes the question is no end");
+    SEG(seg, "ko", "오늘은 어디로 갈까 바다로 가자", "오늘은 어디로 갈까 | 바다로 가자", "-ㄹ까");
+    SEG(seg, "ko", "그런 말 하지 마 다 알고 있어", "그런 말 하지 마 | 다 알고 있어", "-지 마");
+    SEG(seg, "ko", "내일은 비가 올듯 우산을 챙기자", "내일은 비가 올듯 | 우산을 챙기자", "-ㄹ듯");
+    SEG(seg, "ko", "그냥 다 버려~ 다음에 새로 사자", "그냥 다 버려~ | 다음에 새로 사자", "-어~");
+    SEG(seg, "ko", "아까 먹은 게 큰 실수 그러면 안 됐는데", "아까 먹은 게 큰 실수 | 그러면 안 됐는데",
+        "a sentence-initial conjunction after a noun");
+    SEG(seg, "ko", "완전히 안좋아함 다들 그렇게 생각함", "완전히 안좋아함 | 다들 그렇게 생각함", "-아함 (음슴체)");
+
+    /* The same syllables inside news sentences: no break. */
+    SEG(seg, "ko", "이 분야 전문가들은 현재 소재 파악이 안 됐다고 밝혔다.",
+        "이 분야 전문가들은 현재 소재 파악이 안 됐다고 밝혔다.", "분야, 현재, 소재 are nouns");
+    SEG(seg, "ko", "행사에 참석한 어르신들께 감사드린다고 말했다.",
+        "행사에 참석한 어르신들께 감사드린다고 말했다.", "들께 is a particle");
+    SEG(seg, "ko", "정부는 다음 달 10일께 결과를 발표할 예정이다.",
+        "정부는 다음 달 10일께 결과를 발표할 예정이다.", "10일께 is a date");
+    SEG(seg, "ko", "그건 다른 얘기라 여기서는 다루지 않는다.", "그건 다른 얘기라 여기서는 다루지 않는다.",
+        "얘기라 is a connective");
+    SEG(seg, "ko", "기자가 직접 어떻게 됐나 살펴봤다.", "기자가 직접 어떻게 됐나 살펴봤다.",
+        "a question taken by 살펴보다");
+    SEG(seg, "ko", "누가 먼저 나설까 눈치를 봤다.", "누가 먼저 나설까 눈치를 봤다.", "a question taken by 눈치");
+    SEG(seg, "ko", "그 사람을 두고 좋네 나쁘네 말이 많았다.", "그 사람을 두고 좋네 나쁘네 말이 많았다.",
+        "-네 -네 in a pair");
+    SEG(seg, "ko", "그는 전혀 몰랐고 못에 박혀 있던 판자를 뺐다.",
+        "그는 전혀 몰랐고 못에 박혀 있던 판자를 뺐다.", "전혀, 박혀 are no -혀");
+    SEG(seg, "ko", "사람들은 길게 줄을 섰고 곧 알게 됐다.", "사람들은 길게 줄을 섰고 곧 알게 됐다.",
+        "adverbial -게 is no promise");
+    SEG(seg, "ko", "배우 권지용 씨가 행사에 참석했다.", "배우 권지용 씨가 행사에 참석했다.", "a name before 씨");
+    SEG(seg, "ko", "며칠 전~ 친구와 함께 다녀왔어요", "며칠 전~ 친구와 함께 다녀왔어요", "a noun before a tilde");
+    SEG(seg, "ko", "나 근데 배고파", "나 근데 배고파", "a conjunction after a one-syllable word");
+    SEG(seg, "ko", "비가 올듯 말듯 하다가 그쳤다.", "비가 올듯 말듯 하다가 그쳤다.", "-듯 말듯");
+    SEG(seg, "ko", "시민들은 불현듯 떠오른 생각을 적었다.", "시민들은 불현듯 떠오른 생각을 적었다.", "불현듯");
+}
+
+/* Quotations, emoticons, ellipses and other marks in Korean. */
+static void test_korean_marks(artx_segmenter *seg)
+{
+    SEG(seg, "ko", "그는 \"우리가 평소에 '그냥 하자'고 했다. 그래서 나갔다\"라며 웃었다. 다음 날 떠났다.",
+        "그는 \"우리가 평소에 '그냥 하자'고 했다. 그래서 나갔다\"라며 웃었다. | 다음 날 떠났다.",
+        "a quotation with a quoted span inside goes on");
+    SEG(seg, "ko", "그는 “첫 대회다. 부상(발목)은 나았다. 잘하겠다”고 말했다. 이어 떠났다.",
+        "그는 “첫 대회다. 부상(발목)은 나았다. 잘하겠다”고 말했다. | 이어 떠났다.",
+        "a quotation with a bracket inside goes on");
+    SEG(seg, "ko", "민수:\"너 지금 어디야...\" 영희:\"집이야.\"", "민수:\"너 지금 어디야...\" | 영희:\"집이야.\"",
+        "a straight quote after a colon opens");
+    SEG(seg, "ko", "위 문장은 \"쌍둥이\" 라는 뜻입니다. one's family는 집안 내력입니다.",
+        "위 문장은 \"쌍둥이\" 라는 뜻입니다. | one's family는 집안 내력입니다.",
+        "an apostrophe closes no quotation");
+    SEG(seg, "ko", "ㅋㅋㅋ 오늘 너무 웃겼다", "ㅋㅋㅋ 오늘 너무 웃겼다", "no break after laughter that starts the text");
+    SEG(seg, "ko", "오늘도 포스팅해볼게요^^오늘은 맑음", "오늘도 포스팅해볼게요^^ | 오늘은 맑음",
+        "^^ before a word");
+    SEG(seg, "ko", "너무 많이 먹어서 후회중ㅋ 다음에 또 가자", "너무 많이 먹어서 후회중ㅋ | 다음에 또 가자",
+        "one jamo after a word");
+    SEG(seg, "ko", "이렇게 다 됐다 그러니까.", "이렇게 다 됐다 그러니까.", "a closing tag goes with its sentence");
+    SEG(seg, "ko", "역시 라면이 최고지요~ 하하하", "역시 라면이 최고지요~ 하하하", "laughter that ends the text");
+    SEG(seg, "ko", "시장을 둘러보고... \"이거 얼마예요?\" 하고 물었다.",
+        "시장을 둘러보고... | \"이거 얼마예요?\" 하고 물었다.", "a quotation after an ellipsis starts a sentence");
+    SEG(seg, "ko", "네... 여기 서울인데요", "네... 여기 서울인데요", "an interjection before an ellipsis");
+    SEG(seg, "ko", "그건 없다는.... 그래서 샀다", "그건 없다는.... | 그래서 샀다", "-다는 before an ellipsis ends");
+    SEG(seg, "ko", "저희는 전. 부. 다. 요!!! 좋았어요", "저희는 전. 부. 다. 요!!! | 좋았어요",
+        "syllables spelt out one by one");
+    SEG(seg, "ko", "내가 도박을 했다면?라는 상상을 했다.", "내가 도박을 했다면?라는 상상을 했다.",
+        "no break before a quotative after ?");
+    SEG(seg, "ko", "분류는 다음과 같다.[부록] 표를 보라.", "분류는 다음과 같다. | [부록] 표를 보라.",
+        "a bracket after a full stop without space");
+    SEG(seg, "ko", "급 자괴감...(멍청하게도 토요일 밤을 이렇게 보냈다", "급 자괴감... | (멍청하게도 토요일 밤을 이렇게 보냈다",
+        "a bracket after an ellipsis without space");
+    SEG(seg, "ko", "그 한계(여기서는 다룰 수 없다) 안에서 움직인다.", "그 한계(여기서는 다룰 수 없다) 안에서 움직인다.",
+        "a bracket right after a word is part of the sentence");
+    SEG(seg, "ko", "소리는 카운터였음(바로 옆) 다들 들었음", "소리는 카운터였음(바로 옆) | 다들 들었음",
+        "a bracket right after an ending is not");
+
+    /* An unclosed bracket does not keep the rest of a long text together. */
+    char text[8192] = "그는 (웃으며 말했다. ", want[8192] = "그는 (웃으며 말했다.";
+    for (int i = 0; i < 60; i++) {
+        strcat(text, "다음 문장이 온다. ");
+        strcat(want, " | 다음 문장이 온다.");
+    }
+    text[strlen(text) - 1] = '\0';
+    char *got = sentences(seg, "ko", text);
+    OK(got && strstr(got, " | 다음 문장이 온다. | 다음 문장이 온다."),
+       "sentences far after an unclosed bracket break");
+    free(got);
+}
+
 static void test_english(artx_segmenter *seg)
 {
     SEG(seg, "en", "Mr. Smith went to Washington. He left on Monday.",
@@ -282,6 +387,36 @@ static void test_srx_engine(void)
     artx_segmenter_free(seg);
     seg = NULL;
 
+    /* What the engine reads from a pattern to skip text must never lose a
+     * match: a leading lookbehind (the character before a trigger), a
+     * negative one (or the start of the text), the character after the
+     * trigger, the two before a break="no" rule's end, a \G chain, and
+     * triggers beyond the BMP. */
+    p = write_srx("cascade=\"no\"", "",
+                  "<languagerule languagerulename=\"E\">"
+                  "<rule break=\"no\"><beforebreak>(?:\\[|\\G(?=\\s))[^\\[\\].]*\\.</beforebreak>"
+                  "<afterbreak>\\s</afterbreak></rule>"
+                  "<rule break=\"no\"><beforebreak>(?:ab|c)\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
+                  "<rule break=\"yes\"><beforebreak>(?&lt;=[xy])X</beforebreak><afterbreak>\\s</afterbreak></rule>"
+                  "<rule break=\"yes\"><beforebreak>(?&lt;![^\\s])Y</beforebreak><afterbreak>\\s</afterbreak></rule>"
+                  "<rule break=\"yes\"><beforebreak>Z(?=[!?])[!?]?|W[vw]</beforebreak><afterbreak></afterbreak></rule>"
+                  "<rule break=\"yes\"><beforebreak>[\\x{1F600}\\x{2600}]</beforebreak><afterbreak>\\s</afterbreak></rule>"
+                  "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
+                  "</languagerule>",
+                  "<languagemap languagepattern=\".*\" languagerulename=\"E\"/>");
+    INT_EQ(artx_segmenter_new(p, &seg, &err), 0, "SRX with lookbehinds, lookaheads and \\G loads");
+    if (seg) {
+        SEG(seg, "en", "aX bX yX end", "aX bX yX | end", "a leading lookbehind: after y only");
+        SEG(seg, "en", "Y aY Y end", "Y | aY Y | end", "a negative lookbehind: at the start and after space");
+        SEG(seg, "en", "Z! aZb Z? Wv Wx Ww", "Z! | aZb Z? | Wv | Wx Ww", "the character after the trigger");
+        SEG(seg, "en", "ab. cb. c. d", "ab. cb. | c. d", "the two characters before a break=no end");
+        SEG(seg, "en", "[a. b. c] d. e", "[a. b. c] d. | e", "a \\G chain goes on where the last match ended");
+        SEG(seg, "en", "hi \xF0\x9F\x98\x80 there \xE2\x98\x80 end", "hi \xF0\x9F\x98\x80 | there \xE2\x98\x80 | end",
+            "triggers in and beyond the BMP");
+    }
+    artx_segmenter_free(seg);
+    seg = NULL;
+
     /* Java-only syntax is translated: `-[` in a class is a union, a lone
      * brace is a literal, + in a lookbehind. */
     p = write_srx("", "",
@@ -380,6 +515,8 @@ int main(void)
         fprintf(stderr, "    %s\n", err.message);
     if (seg) {
         test_korean(seg);
+        test_korean_endings(seg);
+        test_korean_marks(seg);
         test_english(seg);
         test_cjk(seg);
         test_offsets(seg);
