@@ -43,14 +43,15 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidde
 	-Isrc $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
 
-LIB_SRC := src/artx.c src/error.c src/text.c src/segment.c src/srx.c src/meta.c src/json.c \
-	src/read.c src/normalise.c src/head.c src/sentences.c src/merge.c src/transform.c src/zip.c src/epub.c
-LIB_SRC += src/ext.c
+# Every file of src/ but the CLI is the library.
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
 XSL := $(wildcard xslt/*.xsl xslt/*.css xslt/*.srx xslt/*.rng)
 PLUGIN := $(BUILD)/plugin/artx_example_xslt.so
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
+
+.PHONY: srx-rules check-generated
 .PHONY: all lib plugin plugin-test check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
@@ -62,17 +63,21 @@ lib: $(BUILD)/libartx.a
 # (--exclude-libs hides the library's own exported API).
 plugin: $(PLUGIN)
 
-$(BUILD)/obj/plugin/artx_ext.o: plugin/artx_ext.c src/artx.h
+$(BUILD)/obj/plugin/artx_ext.o: plugin/artx_ext.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(PLUGIN): $(BUILD)/obj/plugin/artx_ext.o $(BUILD)/libartx.a
 	@mkdir -p $(@D)
 	$(CC) -shared $(ALL_LDFLAGS) -Wl,--no-undefined -Wl,--as-needed -Wl,-z,nodelete -Wl,--exclude-libs,ALL -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/obj/%.o: src/%.c src/artx.h src/internal.h src/page.h src/srx.h
+# Header dependencies come from the compiler (-MMD): touching a header
+# rebuilds what includes it and nothing else.
+$(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/plugin/*.d)
 
 $(BUILD)/obj/stylesheets.c: tools/embed.sh $(XSL)
 	@mkdir -p $(@D)
@@ -148,9 +153,20 @@ fuzz: build/obj/stylesheets.c
 		-max_len=65536 build/fuzz/corpus-work tests/fuzz/corpus
 
 # The built-in SRX rules are generated from a template that expands long
-# character classes; both are committed.
-xslt/artx-segment.srx: tools/artx-segment.srx.in tools/srx-expand.py
+# character classes; both are committed.  A plain `make` never rewrites
+# them: `make srx-rules` does, and `make check-generated` (run by CI) fails
+# when the committed file is not what the template gives.
+srx-rules:
 	$(PYTHON) tools/srx-expand.py
+
+check-generated:
+	@t=$$(mktemp -d) && trap 'rm -rf "$$t"' EXIT && \
+	$(PYTHON) tools/srx-expand.py --output "$$t/artx-segment.srx" && \
+	if cmp -s "$$t/artx-segment.srx" xslt/artx-segment.srx; then \
+		echo "PASS xslt/artx-segment.srx is current"; \
+	else \
+		echo "FAIL xslt/artx-segment.srx differs from tools/artx-segment.srx.in: run make srx-rules"; exit 1; \
+	fi
 
 $(BUILD)/segbench: tests/bench/segbench.c $(BUILD)/libartx.a
 	$(CC) $(ALL_CFLAGS) -O2 $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libartx.a $(PKG_LIBS)

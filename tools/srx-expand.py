@@ -15,13 +15,16 @@ to write by hand:
   straight quotes)
       pieces of Korean patterns that several rules share.
 
-Both the template and the output are committed (make rebuilds the output
-when either this script or the template changes).  Run from the repository
-root:
+Both the template and the output are committed.  Run from the repository
+root, after changing either this script or the template:
 
-    python3 tools/srx-expand.py
+    make srx-rules        (python3 tools/srx-expand.py)
+
+`--output FILE` writes elsewhere; `make check-generated` uses it to check
+that the committed file is current.
 """
 
+import argparse
 import re
 
 TEMPLATE = 'tools/artx-segment.srx.in'
@@ -256,9 +259,12 @@ def expand(text):
 
 def main():
     """Read the template, expand it, write the SRX file."""
+    ap = argparse.ArgumentParser(description='Write the built-in SRX rules.')
+    ap.add_argument('--output', default=OUTPUT)
+    args = ap.parse_args()
     with open(TEMPLATE, encoding='utf-8') as f:
         text = f.read()
-    with open(OUTPUT, 'w', encoding='utf-8') as f:
+    with open(args.output, 'w', encoding='utf-8') as f:
         f.write(expand(text))
 
 
