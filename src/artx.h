@@ -184,8 +184,18 @@ ARTX_EXPORT int artx_transform(xmlDocPtr article, artx_format format,
 
 /* Use the stylesheets in `dir` (same file names as xslt/) instead of the
  * built-in ones; NULL goes back to the built-in ones.  The string is
- * copied. */
+ * copied.  Refused with ARTX_ERR_IO when `dir` is not a folder.  Waits for
+ * the conversions running on other threads to finish with the stylesheets
+ * they use. */
 ARTX_EXPORT int artx_set_stylesheet_dir(const char *dir, artx_error *err);
+
+/* Read a whole file (standard input when `path` is NULL) into memory.
+ * Refused with ARTX_ERR_IO when it cannot be read or holds more than `max`
+ * bytes; the message is the reason alone (the caller names the file).  On
+ * success *out is a malloc'ed buffer of *len bytes that the caller frees
+ * with free(). */
+ARTX_EXPORT int artx_read_file(const char *path, size_t max, unsigned char **out,
+                               size_t *len, artx_error *err);
 
 /* ---- sentences ------------------------------------------------------------ */
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 #include <libxslt/xsltutils.h>
 
@@ -20,6 +21,27 @@ int artx_fail(artx_error *err, int status, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
+        err->status = status;
+    }
+    return status;
+}
+
+int artx_fail_within(artx_error *err, int status, const char *fmt, ...)
+{
+    if (err) {
+        char reason[sizeof err->message];
+        snprintf(reason, sizeof reason, "%s", err->message);
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+        size_t at = n < 0 ? 0 : (size_t)n;
+        if (at + 3 < sizeof err->message) {
+            size_t rl = strlen(reason), room = sizeof err->message - at - 3;
+            memcpy(err->message + at, ": ", 2);
+            memcpy(err->message + at + 2, reason, rl < room ? rl : room);
+            err->message[at + 2 + (rl < room ? rl : room)] = '\0';
+        }
         err->status = status;
     }
     return status;
@@ -60,10 +82,15 @@ static void keep_generic(void *ctx, const char *fmt, ...)
         last_xml_error[--n] = '\0';
 }
 
+/* libxml2 keeps its handlers per thread, starting from a default for new
+ * threads; libxslt has one handler for the process.  Both handlers write
+ * to thread-local storage, so every thread reads its own last message. */
 void artx_error_capture(void)
 {
     xmlSetStructuredErrorFunc(NULL, keep_structured);
     xmlSetGenericErrorFunc(NULL, keep_generic);
+    xmlThrDefSetStructuredErrorFunc(NULL, keep_structured);
+    xmlThrDefSetGenericErrorFunc(NULL, keep_generic);
     xsltSetGenericErrorFunc(NULL, keep_generic);
 }
 

@@ -21,6 +21,11 @@
 int artx_fail(artx_error *err, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Put a prefix before the reason `err` holds already ("cannot read F" +
+ * ": " + reason) and set its status; returns `status`. */
+int artx_fail_within(artx_error *err, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Route libxml2 and libxslt messages away from stderr; the last one is kept
  * for artx_xml_last_error(). */
 void artx_error_capture(void);
@@ -135,33 +140,39 @@ const char *artx_publisher_lookup(const char *key);
  * text is not JSON (nothing is appended then). */
 int artx_json_to_xml(const char *json, size_t len, xmlNodePtr parent);
 
-/* ---- transform.c --------------------------------------------------------- */
+/* ---- stylesheet.c: the files of xslt/, compiled once ------------------------ */
 
-/* Release the compiled stylesheets. */
-void artx_transform_cleanup(void);
+/* Install the include loader and the security preferences (once per
+ * process; artx_init calls it, the stages call it again for hosts that did
+ * not). */
+void artx_stylesheet_setup(void);
+
+/* Release the compiled stylesheets and schema and forget the folder. */
+void artx_stylesheet_cleanup(void);
 
 /* Run the stylesheet xslt/NAME on doc with string parameters (name, value
  * pairs, NULL-terminated, may be NULL).  When `messages` is given, the
  * stylesheet's xsl:message output is appended to it, and a terminating
  * message becomes the error's text.  On success *result belongs to the
- * caller (xmlFreeDoc). */
+ * caller (xmlFreeDoc).  Safe on several threads at once. */
 int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *params,
                           xmlDocPtr *result, xmlBufferPtr messages, artx_error *err);
 
-/* Check a document against the built-in article schema (xslt/article.rng,
- * compiled once).  Returns 0, or ARTX_ERR_INVALID with the first problem. */
-int artx_article_check(xmlDocPtr doc, artx_error *err);
-
-/* Release the compiled article schema. */
-void artx_merge_cleanup(void);
-
-/* The bytes of a file of xslt/ (built in, or from the stylesheet folder),
- * e.g. "epub.css".  *out is malloc'ed. */
-int artx_resource(const char *name, unsigned char **out, size_t *len, artx_error *err);
-
-/* Serialise a result of xslt/NAME by its xsl:output.  *out is malloc'ed. */
+/* Serialise a result of xslt/NAME by its xsl:output.  *out is malloc'ed
+ * and NUL-terminated. */
 int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char **out,
                               size_t *len, artx_error *err);
+
+/* Serialise a document as UTF-8 XML.  *out is malloc'ed and NUL-terminated. */
+int artx_xml_serialise(xmlDocPtr doc, unsigned char **out, size_t *len, artx_error *err);
+
+/* The bytes of a file of xslt/ (from the stylesheet folder, else built
+ * in), e.g. "epub.css".  *out is malloc'ed and NUL-terminated. */
+int artx_resource(const char *name, unsigned char **out, size_t *len, artx_error *err);
+
+/* Check a document against the article schema (xslt/article.rng, compiled
+ * once).  Returns 0, or ARTX_ERR_INVALID with the first problem. */
+int artx_article_check(xmlDocPtr doc, artx_error *err);
 
 /* ---- zip.c --------------------------------------------------------------------- */
 

@@ -506,7 +506,7 @@ int main(int argc, char **argv)
     artx_error err = {0};
     if (stylesheets && artx_set_stylesheet_dir(stylesheets, &err)) {
         fprintf(stderr, "artx: %s: %s\n", stylesheets, err.message);
-        status = EXIT_CONVERSION;
+        status = EXIT_USAGE;
     }
     if (status == 0 && artx_segmenter_new(srx, &o.seg, &err)) {
         fprintf(stderr, "artx: %s: %s\n", srx ? srx : "built-in rules", err.message);

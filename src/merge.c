@@ -11,60 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/relaxng.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
 #include "internal.h"
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
-
-static xmlRelaxNGPtr schema;
-
-void artx_merge_cleanup(void)
-{
-    if (schema)
-        xmlRelaxNGFree(schema);
-    schema = NULL;
-}
-
-static void first_schema_error(void *ctx, xmlErrorPtr e)
-{
-    char *buf = ctx;
-    if (!*buf && e && e->message)
-        snprintf(buf, 256, "%s (line %d)", e->message, e->line);
-    size_t n = strlen(buf);
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-        buf[--n] = '\0';
-}
-
-int artx_article_check(xmlDocPtr doc, artx_error *err)
-{
-    if (!schema) {
-        unsigned char *rng = NULL;
-        size_t len = 0;
-        int ret = artx_resource("article.rng", &rng, &len, err);
-        if (ret)
-            return ret;
-        xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt((const char *)rng, (int)len);
-        schema = pc ? xmlRelaxNGParse(pc) : NULL;
-        xmlRelaxNGFreeParserCtxt(pc);
-        free(rng);
-        if (!schema)
-            return artx_fail(err, ARTX_ERR_INVALID, "the article schema does not compile");
-    }
-    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
-    if (!vc)
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    char first[256] = "";
-    xmlRelaxNGSetValidStructuredErrors(vc, first_schema_error, first);
-    int r = xmlRelaxNGValidateDoc(vc, doc);
-    xmlRelaxNGFreeValidCtxt(vc);
-    if (r != 0)
-        return artx_fail(err, ARTX_ERR_INVALID, "the merged article is not valid: %s",
-                         *first ? first : "schema error");
-    return 0;
-}
 
 /* XLIFF 1.2: parse the article that internal-file carries as text and put
  * it there as an element. */
@@ -135,8 +87,10 @@ int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
     const char *report = strstr((const char *)xmlBufferContent(messages), "untranslated: ");
     if (report && untranslated)
         *untranslated = strtoul(report + strlen("untranslated: "), NULL, 10);
-    if ((ret = artx_article_check(res, err)))
+    if ((ret = artx_article_check(res, err))) {
+        artx_fail_within(err, ret, "the merged article is not valid");
         goto out;
+    }
     *out = res;
     res = NULL;
 out:
