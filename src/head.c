@@ -21,21 +21,21 @@
 
 /* <meta> content by name or property (case-insensitive in the page's
  * spelling is not needed: pages use the documented lowercase names). */
-static char *meta(ctx *c, const char *key)
+static char *meta(const artx_page *pg, const char *key)
 {
     char expr[256];
     snprintf(expr, sizeof expr,
              "//meta[@property='%s' or @name='%s' or @itemprop='%s']/@content", key, key, key);
-    return artx_select_text(c->xp, expr, NULL);
+    return artx_select_text(pg->xp, expr, NULL);
 }
 
-static char *ld_text(ctx *c, const char *rel)
+static char *ld_text(const artx_meta *m, const char *rel)
 {
     char expr[1024];
-    if (!c->ldxp)
+    if (!m->ldxp)
         return NULL;
     snprintf(expr, sizeof expr, "%s/%s", LD_ARTICLE, rel);
-    return artx_select_text(c->ldxp, expr, NULL);
+    return artx_select_text(m->ldxp, expr, NULL);
 }
 
 bool artx_is_rights(const char *t)
@@ -62,21 +62,21 @@ static bool reserves_tdm(const char *t)
     return names && forbids;
 }
 
-void artx_set_rights(ctx *c, const char *t)
+void artx_set_rights(artx_meta *m, const char *t)
 {
-    if (c->rights)
+    if (m->rights)
         return;
-    c->rights = strdup(t);
-    if (reserves_tdm(t) && !c->tdm) {
-        c->tdm = true;
-        c->tdm_basis = "rights";
+    m->rights = strdup(t);
+    if (reserves_tdm(t) && !m->tdm) {
+        m->tdm = true;
+        m->tdm_basis = "rights";
     }
 }
 
-void artx_add_author(ctx *c, const char *name, const char *email)
+void artx_add_author(artx_meta *m, const char *name, const char *email)
 {
-    for (size_t i = 0; i < c->nauthors; i++) {
-        artx_byline *a = &c->authors[i];
+    for (size_t i = 0; i < m->nauthors; i++) {
+        artx_byline *a = &m->authors[i];
         if ((*name && !strcmp(a->name, name)) || (*email && !strcmp(a->email, email)) ||
             (!*a->name && *email && !strcmp(a->email, email))) {
             if (!*a->email && *email)
@@ -88,37 +88,37 @@ void artx_add_author(ctx *c, const char *name, const char *email)
     }
     /* An address on a line of its own belongs to the author who has none. */
     if (!*name && *email)
-        for (size_t i = 0; i < c->nauthors; i++)
-            if (!*c->authors[i].email) {
-                snprintf(c->authors[i].email, sizeof c->authors->email, "%s", email);
+        for (size_t i = 0; i < m->nauthors; i++)
+            if (!*m->authors[i].email) {
+                snprintf(m->authors[i].email, sizeof m->authors->email, "%s", email);
                 return;
             }
-    if (c->nauthors < MAX_AUTHORS && (*name || *email)) {
-        snprintf(c->authors[c->nauthors].name, sizeof c->authors->name, "%s", name);
-        snprintf(c->authors[c->nauthors].email, sizeof c->authors->email, "%s", email);
-        c->nauthors++;
+    if (m->nauthors < ARTX_MAX_AUTHORS && (*name || *email)) {
+        snprintf(m->authors[m->nauthors].name, sizeof m->authors->name, "%s", name);
+        snprintf(m->authors[m->nauthors].email, sizeof m->authors->email, "%s", email);
+        m->nauthors++;
     }
 }
 
-void artx_load_json_ld(ctx *c)
+static void load_json_ld(artx_meta *m, const artx_page *pg)
 {
     xmlXPathObjectPtr o =
-        artx_select(c->xp, "//script[@type='application/ld+json']", NULL);
+        artx_select(pg->xp, "//script[@type='application/ld+json']", NULL);
     for (int i = 0; o && i < o->nodesetval->nodeNr; i++) {
         xmlChar *text = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
         if (!text)
             continue;
-        if (!c->ld) {
-            c->ld = xmlNewDoc(BAD_CAST "1.0");
-            xmlDocSetRootElement(c->ld, xmlNewNode(NULL, BAD_CAST "ld"));
+        if (!m->ld) {
+            m->ld = xmlNewDoc(BAD_CAST "1.0");
+            xmlDocSetRootElement(m->ld, xmlNewNode(NULL, BAD_CAST "ld"));
         }
         artx_json_to_xml((const char *)text, (size_t)xmlStrlen(text),
-                         xmlDocGetRootElement(c->ld));
+                         xmlDocGetRootElement(m->ld));
         xmlFree(text);
     }
     xmlXPathFreeObject(o);
-    if (c->ld)
-        c->ldxp = xmlXPathNewContext(c->ld);
+    if (m->ld)
+        m->ldxp = xmlXPathNewContext(m->ld);
 }
 
 /* Headlines in <title> and og:title carry the site's name after a dash or
@@ -142,124 +142,124 @@ static void strip_site_suffix(char *t, const char *site)
     }
 }
 
-char *artx_pick_title(ctx *c)
+static char *pick_title(const artx_meta *m, const artx_page *pg)
 {
     char *t = NULL;
-    if (c->layout && c->layout->title)
-        t = artx_select_text(c->xp, c->layout->title, NULL);
+    if (pg->layout && pg->layout->title)
+        t = artx_select_text(pg->xp, pg->layout->title, NULL);
     if (!t)
-        t = ld_text(c, "string[@key='headline']");
+        t = ld_text(m, "string[@key='headline']");
     if (!t) {
-        char *site = meta(c, "og:site_name");
-        t = meta(c, "og:title");
+        char *site = meta(pg, "og:site_name");
+        t = meta(pg, "og:title");
         if (!t)
-            t = meta(c, "twitter:title");
+            t = meta(pg, "twitter:title");
         if (!t)
-            t = artx_select_text(c->xp, "//head/title", NULL);
+            t = artx_select_text(pg->xp, "//head/title", NULL);
         if (t)
             strip_site_suffix(t, site);
         free(site);
     }
     if (!t)
-        t = artx_select_text(c->xp, "//h1", NULL);
+        t = artx_select_text(pg->xp, "//h1", NULL);
     return t;
 }
 
-static bool parse_date(ctx *c, const char *text, artx_date *d)
+static bool parse_date(const artx_meta *m, const char *text, artx_date *d)
 {
-    bool local = c->lang && (!strncmp(c->lang, "ko", 2) || !strncmp(c->lang, "ja", 2));
+    bool local = m->lang && (!strncmp(m->lang, "ko", 2) || !strncmp(m->lang, "ja", 2));
     return text && artx_date_parse(text, 9 * 60, local, d);
 }
 
-void artx_pick_dates(ctx *c)
+static void pick_dates(artx_meta *m, const artx_page *pg, xmlNodePtr body)
 {
     static const char *const meta_keys[] = {
         "article:published_time", "og:article:published_time", "datePublished",
         "pubdate", "publishdate", "date", "DC.date.issued", "dc.date", "sailthru.date",
         "parsely-pub-date", "article:published", NULL};
-    char *t = ld_text(c, "string[@key='datePublished']");
+    char *t = ld_text(m, "string[@key='datePublished']");
     const char *basis = "json-ld";
     for (int i = 0; !t && meta_keys[i]; i++) {
-        t = meta(c, meta_keys[i]);
+        t = meta(pg, meta_keys[i]);
         basis = "meta";
     }
-    if (!t && c->layout && c->layout->date) {
-        t = artx_select_text(c->xp, c->layout->date, NULL);
+    if (!t && pg->layout && pg->layout->date) {
+        t = artx_select_text(pg->xp, pg->layout->date, NULL);
         basis = "page";
     }
     if (!t) {
-        t = artx_select_text(c->xp, "//time/@datetime | //time", c->root);
+        t = artx_select_text(pg->xp, "//time/@datetime | //time", pg->root);
         basis = "page";
     }
-    if (parse_date(c, t, &c->published))
-        c->published_basis = basis;
+    if (parse_date(m, t, &m->published))
+        m->published_basis = basis;
     free(t);
 
-    t = ld_text(c, "string[@key='dateModified']");
+    t = ld_text(m, "string[@key='dateModified']");
     if (!t)
-        t = meta(c, "article:modified_time");
+        t = meta(pg, "article:modified_time");
     if (!t)
-        t = meta(c, "article:modified");
-    if (parse_date(c, t, &c->modified) && c->modified.precision < ARTX_PREC_DAY)
-        c->modified.precision = ARTX_PREC_NONE;
+        t = meta(pg, "article:modified");
+    if (parse_date(m, t, &m->modified) && m->modified.precision < ARTX_PREC_DAY)
+        m->modified.precision = ARTX_PREC_NONE;
     free(t);
 
     /* A board dump gives MM-DD only: the year comes from a date-stamped
      * image path that agrees with it, or stays unknown. */
-    if (c->published.precision == ARTX_PREC_NONE && c->dump_month) {
-        for (xmlNodePtr f = c->body->children; f; f = f->next) {
+    if (m->published.precision == ARTX_PREC_NONE && m->dump_month) {
+        for (xmlNodePtr f = body->children; f; f = f->next) {
             if (!xmlStrEqual(f->name, BAD_CAST "figure"))
                 continue;
             xmlChar *src = xmlGetProp(f->children, BAD_CAST "src");
-            int y = src ? artx_date_year_from_url((const char *)src, c->dump_month,
-                                                  c->dump_day) : 0;
+            int y = src ? artx_date_year_from_url((const char *)src, m->dump_month,
+                                                  m->dump_day) : 0;
             xmlFree(src);
             if (y) {
-                c->published = (artx_date){.year = y, .month = c->dump_month,
-                                           .day = c->dump_day, .precision = ARTX_PREC_DAY};
-                c->published_basis = "board date, year from image path";
+                m->published = (artx_date){.year = y, .month = m->dump_month,
+                                           .day = m->dump_day, .precision = ARTX_PREC_DAY};
+                m->published_basis = "board date, year from image path";
                 break;
             }
         }
     }
 }
 
-static bool plausible_person(ctx *c, const char *name)
+static bool plausible_person(const artx_meta *m, const char *name)
 {
     size_t n = strlen(name);
     if (n == 0 || n > 60 || strchr(name, '|') || strstr(name, "http") ||
         strstr(name, "네이버") || strstr(name, "뉴스"))
         return false;
-    return !c->publisher || strcmp(name, c->publisher) != 0;
+    return !m->publisher || strcmp(name, m->publisher) != 0;
 }
 
-void artx_pick_authors(ctx *c)
+static void pick_authors(artx_meta *m, const artx_page *pg)
 {
     xmlXPathObjectPtr o = NULL;
-    if (c->ldxp)
-        o = artx_select(c->ldxp,
+    if (m->ldxp)
+        o = artx_select(m->ldxp,
                          LD_ARTICLE "/*[@key='author']/descendant-or-self::map/string[@key='name']"
                          " | " LD_ARTICLE "/*[@key='author']/descendant-or-self::string[not(@key)]"
                          " | " LD_ARTICLE "/string[@key='author']",
                          NULL);
     for (int i = 0; o && i < o->nodesetval->nodeNr; i++) {
         char *name = artx_node_text(o->nodesetval->nodeTab[i]);
-        if (name && plausible_person(c, name))
-            artx_add_author(c, name, "");
+        if (name && plausible_person(m, name))
+            artx_add_author(m, name, "");
         free(name);
     }
     xmlXPathFreeObject(o);
-    if (c->nauthors)
+    if (m->nauthors)
         return;
     static const char *const keys[] = {"author", "byl", "article:author", "dable:author",
                                        "parsely-author", "sailthru.author", NULL};
-    for (int i = 0; keys[i] && !c->nauthors; i++) {
-        char *v = meta(c, keys[i]);
+    for (int i = 0; keys[i] && !m->nauthors; i++) {
+        char *v = meta(pg, keys[i]);
         const char *name = v;
         if (v && !strncasecmp(v, "by ", 3))
             name = v + 3;
-        if (name && plausible_person(c, name))
-            artx_add_author(c, name, "");
+        if (name && plausible_person(m, name))
+            artx_add_author(m, name, "");
         free(v);
     }
 }
@@ -280,17 +280,17 @@ static char *holder_of_rights(const char *rights)
     for (;;) {
         if (*after == ' ')
             after++;
-        else if (starts_with(after, "©"))
+        else if (artx_starts_with(after, "©"))
             after += strlen("©");
-        else if (starts_with(after, "ⓒ"))
+        else if (artx_starts_with(after, "ⓒ"))
             after += strlen("ⓒ");
         else
             break;
     }
     size_t n = 0;
-    while (after[n] && !strchr("(,.[]|", after[n]) && !starts_with(after + n, " All") &&
-           !starts_with(after + n, " all") && !starts_with(after + n, " 무단") &&
-           !starts_with(after + n, " (") && !starts_with(after + n, " http"))
+    while (after[n] && !strchr("(,.[]|", after[n]) && !artx_starts_with(after + n, " All") &&
+           !artx_starts_with(after + n, " all") && !artx_starts_with(after + n, " 무단") &&
+           !artx_starts_with(after + n, " (") && !artx_starts_with(after + n, " http"))
         n++;
     while (n > 0 && after[n - 1] == ' ')
         n--;
@@ -299,11 +299,11 @@ static char *holder_of_rights(const char *rights)
     return strndup(after, n);
 }
 
-void artx_pick_publisher(ctx *c)
+static void pick_publisher(artx_meta *m, const artx_page *pg, xmlNodePtr body)
 {
-    char *p = ld_text(c, "map[@key='publisher']/string[@key='name']");
+    char *p = ld_text(m, "map[@key='publisher']/string[@key='name']");
     if (!p) {
-        p = meta(c, "og:site_name");
+        p = meta(pg, "og:site_name");
         /* Portals name themselves, not the press. */
         if (p && (strstr(p, "네이버") || strstr(p, "Daum") || strstr(p, "다음") ||
                   artx_strcasestr(p, "naver"))) {
@@ -311,12 +311,12 @@ void artx_pick_publisher(ctx *c)
             p = NULL;
         }
     }
-    if (!p && c->source) {
-        const char *oid = strstr(c->source, "oid=");
+    if (!p && m->source) {
+        const char *oid = strstr(m->source, "oid=");
         char key[8] = "";
         if (oid)
             snprintf(key, sizeof key, "%.3s", oid + 4);
-        else if ((oid = strstr(c->source, "/article/")))
+        else if ((oid = strstr(m->source, "/article/")))
             snprintf(key, sizeof key, "%.3s", oid + 9);
         const char *name = *key ? artx_publisher_lookup(key) : NULL;
         if (name)
@@ -324,7 +324,7 @@ void artx_pick_publisher(ctx *c)
     }
     if (!p) {
         /* Daum's image paths name the press: .../news/YYYYMM/DD/PRESS/... */
-        for (xmlNodePtr f = c->body->children; f && !p; f = f->next) {
+        for (xmlNodePtr f = body->children; f && !p; f = f->next) {
             if (!xmlStrEqual(f->name, BAD_CAST "figure"))
                 continue;
             xmlChar *src = xmlGetProp(f->children, BAD_CAST "src");
@@ -338,34 +338,34 @@ void artx_pick_publisher(ctx *c)
             xmlFree(src);
         }
     }
-    for (size_t i = 0; !p && i < c->nauthors; i++) {
-        const char *at = strchr(c->authors[i].email, '@');
+    for (size_t i = 0; !p && i < m->nauthors; i++) {
+        const char *at = strchr(m->authors[i].email, '@');
         const char *name = at ? artx_publisher_lookup(at + 1) : NULL;
         if (name)
             p = strdup(name);
     }
     if (!p)
-        p = meta(c, "twitter:creator");
-    if (!p && c->rights)
-        p = holder_of_rights(c->rights);
+        p = meta(pg, "twitter:creator");
+    if (!p && m->rights)
+        p = holder_of_rights(m->rights);
     if (p && (*p == '@' || !*p)) {
         free(p);
         p = NULL;
     }
-    c->publisher = p;
+    m->publisher = p;
 }
 
-void artx_pick_source(ctx *c)
+static void pick_source(artx_meta *m, const artx_page *pg)
 {
-    char *s = artx_select_text(c->xp, "//link[@rel='canonical']/@href", NULL);
+    char *s = artx_select_text(pg->xp, "//link[@rel='canonical']/@href", NULL);
     if (!s)
-        s = meta(c, "og:url");
+        s = meta(pg, "og:url");
     if (!s)
-        s = ld_text(c, "string[@key='url']");
+        s = ld_text(m, "string[@key='url']");
     if (!s)
-        s = ld_text(c, "map[@key='mainEntityOfPage']/string[@key='@id']");
+        s = ld_text(m, "map[@key='mainEntityOfPage']/string[@key='@id']");
     if (s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8))) {
-        c->source = artx_absolute_url(c, s, true);
+        m->source = artx_absolute_url(pg->base, s, true);
     }
     free(s);
 }
@@ -389,206 +389,206 @@ static char *clean_lang(const char *v)
     return l;
 }
 
-void artx_pick_lang(ctx *c)
+static void pick_lang(artx_meta *m, const artx_page *pg, xmlNodePtr body)
 {
-    char *v = artx_select_text(c->xp, "/*/@lang | /*/@xml:lang", NULL);
+    char *v = artx_select_text(pg->xp, "/*/@lang | /*/@xml:lang", NULL);
     if (!v)
-        v = meta(c, "content-language");
+        v = meta(pg, "content-language");
     if (!v)
-        v = artx_select_text(c->xp, "//meta[@http-equiv='Content-Language']/@content", NULL);
+        v = artx_select_text(pg->xp, "//meta[@http-equiv='Content-Language']/@content", NULL);
     if (!v)
-        v = ld_text(c, "string[@key='inLanguage']");
+        v = ld_text(m, "string[@key='inLanguage']");
     if (!v)
-        v = meta(c, "og:locale");
+        v = meta(pg, "og:locale");
     char *declared = clean_lang(v);
     free(v);
 
     /* The script of the text overrules a template's wrong lang="en". */
-    char *text = artx_node_text(c->body);
+    char *text = artx_node_text(body);
     const char *guess = text ? artx_text_guess_lang(text) : NULL;
-    if (!guess && c->title)
-        guess = artx_text_guess_lang(c->title);
+    if (!guess && m->title)
+        guess = artx_text_guess_lang(m->title);
     free(text);
     if (guess && (!declared || strncasecmp(declared, guess, 2) != 0)) {
         free(declared);
         declared = strdup(guess);
     }
-    c->lang = declared ? declared : strdup("und");
+    m->lang = declared ? declared : strdup("und");
 }
 
-void artx_pick_rights(ctx *c)
+static void pick_rights(artx_meta *m, const artx_page *pg)
 {
-    char *v = meta(c, "tdm-reservation");
+    char *v = meta(pg, "tdm-reservation");
     if (v && !strcmp(v, "1")) {
-        c->tdm = true;
-        c->tdm_basis = "meta";
-        c->tdm_policy = meta(c, "tdm-policy");
+        m->tdm = true;
+        m->tdm_basis = "meta";
+        m->tdm_policy = meta(pg, "tdm-policy");
     }
     free(v);
-    if (c->rights)
+    if (m->rights)
         return;
     /* The rights line often sits just after the article. */
     xmlXPathObjectPtr o = artx_select(
-        c->xp, "(following::*[self::p or self::div or self::span or self::li or self::address"
+        pg->xp, "(following::*[self::p or self::div or self::span or self::li or self::address"
                " or self::small or self::em][not(.//p or .//div)])[position() <= 40]",
-        c->root);
-    for (int i = 0; o && i < o->nodesetval->nodeNr && !c->rights; i++) {
+        pg->root);
+    for (int i = 0; o && i < o->nodesetval->nodeNr && !m->rights; i++) {
         char *t = artx_node_text(o->nodesetval->nodeTab[i]);
         if (t && *t && artx_is_rights(t))
-            artx_set_rights(c, t);
+            artx_set_rights(m, t);
         free(t);
     }
     xmlXPathFreeObject(o);
-    if (!c->rights) {
-        v = meta(c, "copyright");
+    if (!m->rights) {
+        v = meta(pg, "copyright");
         if (v)
-            artx_set_rights(c, v);
+            artx_set_rights(m, v);
         free(v);
     }
 }
 
 /* A board dump's header line: "TITLE 작성일 MM-DD VIEWS 목록". */
-void artx_dump_header(ctx *c)
+static void dump_header(artx_meta *m, const artx_page *pg)
 {
     static const char *const labels[] = {"작성일", "등록일", "작성시간", "등록시간", NULL};
-    xmlXPathObjectPtr o = artx_select(c->xp, "(//body//text()[normalize-space()])[1]", NULL);
+    xmlXPathObjectPtr o = artx_select(pg->xp, "(//body//text()[normalize-space()])[1]", NULL);
     char *t = o ? artx_node_text(o->nodesetval->nodeTab[0]) : NULL;
     xmlXPathFreeObject(o);
     for (int i = 0; t && labels[i]; i++) {
         char *at = strstr(t, labels[i]);
-        int m, d;
+        int mon, d;
         if (!at || at == t)
             continue;
-        if (sscanf(at + strlen(labels[i]), " %2d-%2d", &m, &d) == 2 && m >= 1 && m <= 12 &&
+        if (sscanf(at + strlen(labels[i]), " %2d-%2d", &mon, &d) == 2 && mon >= 1 && mon <= 12 &&
             d >= 1 && d <= 31) {
-            c->dump_month = m;
-            c->dump_day = d;
+            m->dump_month = mon;
+            m->dump_day = d;
         } else {
             artx_date full;
             if (!artx_date_parse(at, 9 * 60, false, &full))
                 continue;
-            c->published = full;
-            c->published_basis = "board date";
+            m->published = full;
+            m->published_basis = "board date";
         }
         *at = '\0';
-        free(c->title);
-        c->title = artx_text_collapse(t);
+        free(m->title);
+        m->title = artx_text_collapse(t);
         break;
     }
     free(t);
 }
 
-static void text_el(ctx *c, xmlNodePtr parent, const char *name, const char *text)
+static void text_el(xmlNodePtr parent, const char *name, const char *text)
 {
-    xmlNewTextChild(parent, c->ns, BAD_CAST name, BAD_CAST text);
+    xmlNewTextChild(parent, parent->ns, BAD_CAST name, BAD_CAST text);
 }
 
-void artx_build_head(ctx *c, xmlNodePtr head)
+void artx_meta_write(const artx_meta *m, const artx_page *pg, xmlNodePtr head)
 {
-    xmlNodePtr t = artx_new_el(c, head, "title");
+    xmlNodePtr t = xmlNewChild(head, head->ns, BAD_CAST "title", NULL);
     xmlNewProp(t, BAD_CAST "id", BAD_CAST "title");
-    if (c->title) {
-        char *nfc = artx_text_nfc(c->title);
-        xmlNodeAddContent(t, BAD_CAST(nfc ? nfc : c->title));
+    if (m->title) {
+        char *nfc = artx_text_nfc(m->title);
+        xmlNodeAddContent(t, BAD_CAST(nfc ? nfc : m->title));
         free(nfc);
     }
     char buf[64];
-    if (c->published.precision >= ARTX_PREC_YEAR) {
-        artx_date_format(&c->published, buf, sizeof buf);
-        xmlNodePtr p = xmlNewTextChild(head, c->ns, BAD_CAST "published", BAD_CAST buf);
+    if (m->published.precision >= ARTX_PREC_YEAR) {
+        artx_date_format(&m->published, buf, sizeof buf);
+        xmlNodePtr p = xmlNewTextChild(head, head->ns, BAD_CAST "published", BAD_CAST buf);
         xmlNewProp(p, BAD_CAST "precision",
-                   BAD_CAST artx_precision_name(c->published.precision));
-        if (c->published_basis)
-            xmlNewProp(p, BAD_CAST "basis", BAD_CAST c->published_basis);
+                   BAD_CAST artx_precision_name(m->published.precision));
+        if (m->published_basis)
+            xmlNewProp(p, BAD_CAST "basis", BAD_CAST m->published_basis);
     }
-    if (c->modified.precision >= ARTX_PREC_DAY) {
-        artx_date_format(&c->modified, buf, sizeof buf);
-        xmlNodePtr m = xmlNewTextChild(head, c->ns, BAD_CAST "modified", BAD_CAST buf);
-        xmlNewProp(m, BAD_CAST "precision",
-                   BAD_CAST artx_precision_name(c->modified.precision));
+    if (m->modified.precision >= ARTX_PREC_DAY) {
+        artx_date_format(&m->modified, buf, sizeof buf);
+        xmlNodePtr mod = xmlNewTextChild(head, head->ns, BAD_CAST "modified", BAD_CAST buf);
+        xmlNewProp(mod, BAD_CAST "precision",
+                   BAD_CAST artx_precision_name(m->modified.precision));
     }
-    for (size_t i = 0; i < c->nauthors; i++) {
-        if (!*c->authors[i].name)
+    for (size_t i = 0; i < m->nauthors; i++) {
+        if (!*m->authors[i].name)
             continue;
-        xmlNodePtr a = xmlNewTextChild(head, c->ns, BAD_CAST "author",
-                                       BAD_CAST c->authors[i].name);
-        if (*c->authors[i].email)
-            xmlNewProp(a, BAD_CAST "email", BAD_CAST c->authors[i].email);
+        xmlNodePtr a = xmlNewTextChild(head, head->ns, BAD_CAST "author",
+                                       BAD_CAST m->authors[i].name);
+        if (*m->authors[i].email)
+            xmlNewProp(a, BAD_CAST "email", BAD_CAST m->authors[i].email);
     }
-    if (c->publisher)
-        text_el(c, head, "publisher", c->publisher);
-    if (c->source) {
-        xmlNodePtr s = artx_new_el(c, head, "source");
-        xmlNewProp(s, BAD_CAST "href", BAD_CAST c->source);
-        if (c->layout && c->layout->site)
-            xmlNewProp(s, BAD_CAST "site", BAD_CAST c->layout->site);
+    if (m->publisher)
+        text_el(head, "publisher", m->publisher);
+    if (m->source) {
+        xmlNodePtr s = xmlNewChild(head, head->ns, BAD_CAST "source", NULL);
+        xmlNewProp(s, BAD_CAST "href", BAD_CAST m->source);
+        if (pg->layout && pg->layout->site)
+            xmlNewProp(s, BAD_CAST "site", BAD_CAST pg->layout->site);
     }
-    if (c->rights)
-        text_el(c, head, "rights", c->rights);
-    if (c->tdm) {
-        xmlNodePtr r = artx_new_el(c, head, "reservation");
+    if (m->rights)
+        text_el(head, "rights", m->rights);
+    if (m->tdm) {
+        xmlNodePtr r = xmlNewChild(head, head->ns, BAD_CAST "reservation", NULL);
         xmlNewProp(r, BAD_CAST "tdm", BAD_CAST "reserved");
-        if (c->tdm_policy)
-            xmlNewProp(r, BAD_CAST "policy", BAD_CAST c->tdm_policy);
-        xmlNewProp(r, BAD_CAST "basis", BAD_CAST c->tdm_basis);
+        if (m->tdm_policy)
+            xmlNewProp(r, BAD_CAST "policy", BAD_CAST m->tdm_policy);
+        xmlNewProp(r, BAD_CAST "basis", BAD_CAST m->tdm_basis);
     }
 }
 
-/* An RSS or Atom feed: its first item is the article, its description or
- * content an HTML fragment.  Returns the parsed fragment (caller frees) and
- * fills the head from the item. */
-xmlDocPtr artx_feed_item(ctx *c, xmlNodePtr root)
+void artx_meta_clear(artx_meta *m)
 {
-    xmlXPathObjectPtr o = artx_select(
-        c->xp, "(//*[local-name()='item' or local-name()='entry'])[1]", root);
-    if (!o)
-        return NULL;
-    xmlNodePtr item = o->nodesetval->nodeTab[0];
-    xmlXPathFreeObject(o);
-    c->title = artx_select_text(c->xp, "*[local-name()='title']", item);
-    char *d = artx_select_text(c->xp,
-                          "*[local-name()='pubDate' or local-name()='published' or "
-                          "local-name()='date' or local-name()='updated']", item);
-    if (d && artx_date_parse(d, 0, false, &c->published))
-        c->published_basis = "feed";
-    free(d);
-    char *link = artx_select_text(c->xp, "*[local-name()='link']/@href | *[local-name()='link']",
-                             item);
-    if (link && (!strncmp(link, "http://", 7) || !strncmp(link, "https://", 8)))
-        c->source = artx_absolute_url(c, link, true);
-    free(link);
-    char *author = artx_select_text(c->xp, "*[local-name()='author' or local-name()='creator']",
-                               item);
-    if (author) {
+    if (m->ldxp)
+        xmlXPathFreeContext(m->ldxp);
+    xmlFreeDoc(m->ld);
+    free(m->title);
+    free(m->publisher);
+    free(m->source);
+    free(m->rights);
+    free(m->tdm_policy);
+    free(m->lang);
+    memset(m, 0, sizeof *m);
+}
+
+void artx_meta_from_page(artx_meta *m, const artx_page *pg, bool dump)
+{
+    load_json_ld(m, pg);
+    pick_source(m, pg);
+    if (dump)
+        dump_header(m, pg);
+}
+
+void artx_meta_pick_title(artx_meta *m, const artx_page *pg)
+{
+    if (!m->title)
+        m->title = pick_title(m, pg);
+}
+
+void artx_meta_from_feed(artx_meta *m, const artx_page *pg, const artx_feed_item *item)
+{
+    if (item->title && !m->title)
+        m->title = strdup(item->title);
+    if (item->date && artx_date_parse(item->date, 0, false, &m->published))
+        m->published_basis = "feed";
+    if (item->link && (artx_starts_with(item->link, "http://") ||
+                       artx_starts_with(item->link, "https://")))
+        m->source = artx_absolute_url(pg->base, item->link, true);
+    if (item->author) {
         artx_byline who[4];
         bool whole;
-        size_t n = artx_byline_parse(author, who, 4, &whole);
-        if (n)
-            for (size_t i = 0; i < n; i++)
-                artx_add_author(c, who[i].name, who[i].email);
-        else if (plausible_person(c, author))
-            artx_add_author(c, author, "");
+        size_t n = artx_byline_parse(item->author, who, 4, &whole);
+        for (size_t i = 0; i < n; i++)
+            artx_add_author(m, who[i].name, who[i].email);
+        if (!n && plausible_person(m, item->author))
+            artx_add_author(m, item->author, "");
     }
-    free(author);
-    xmlChar *html = NULL;
-    o = artx_select(c->xp,
-                     "*[local-name()='encoded' or local-name()='content'] | "
-                     "*[local-name()='description' or local-name()='summary']", item);
-    if (o)
-        html = xmlNodeGetContent(o->nodesetval->nodeTab[0]);
-    xmlXPathFreeObject(o);
-    if (!html)
-        return NULL;
-    xmlDocPtr frag = htmlReadMemory((const char *)html, xmlStrlen(html), NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
-    xmlFree(html);
-    return frag;
 }
 
-bool artx_is_feed(xmlNodePtr root)
+void artx_meta_from_body(artx_meta *m, const artx_page *pg, xmlNodePtr body, bool from_feed)
 {
-    return root && (xmlStrEqual(root->name, BAD_CAST "rss") ||
-                    xmlStrEqual(root->name, BAD_CAST "feed") ||
-                    xmlStrEqual(root->name, BAD_CAST "RDF"));
+    pick_lang(m, pg, body);
+    if (!from_feed) {
+        pick_dates(m, pg, body);
+        pick_rights(m, pg);
+        pick_authors(m, pg);
+    }
+    pick_publisher(m, pg, body);
 }

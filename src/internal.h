@@ -10,7 +10,10 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <time.h>
+
+#include <libxml/xpath.h>
 
 #include "artx.h"
 
@@ -72,6 +75,72 @@ const char *artx_text_guess_lang(const char *s);
 
 /* Case-insensitive search for an ASCII needle in UTF-8 text. */
 const char *artx_strcasestr(const char *hay, const char *needle);
+
+static inline bool artx_starts_with(const char *s, const char *prefix)
+{
+    return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* ---- dom.c: reading a parsed page -------------------------------------- */
+
+/* An element with this name, whatever its case (HTML). */
+bool artx_name_is(xmlNodePtr n, const char *name);
+/* An element with one of these names (NULL-terminated), whatever its case. */
+bool artx_name_in(xmlNodePtr n, const char *const *names);
+
+/* Elements whose text is not the page's text: scripts, styles, forms,
+ * embedded media, navigation, the document head. */
+bool artx_is_not_content(xmlNodePtr n);
+
+/* HTML's block elements: they start a new line of text. */
+bool artx_is_html_block(xmlNodePtr n);
+
+/* An attribute's value, collapsed, or NULL when absent or blank.  Caller
+ * frees with free(). */
+char *artx_attr(xmlNodePtr n, const char *name);
+
+/* The text under a node (br as a space, what artx_is_not_content names
+ * skipped), collapsed.  Caller frees with free(). */
+char *artx_node_text(xmlNodePtr n);
+/* Bytes of artx_node_text(n). */
+size_t artx_text_len(xmlNodePtr n);
+/* Bytes of text inside links under n. */
+size_t artx_link_text_len(xmlNodePtr n);
+
+/* The nodes an XPath expression selects from `at` (the root when NULL), or
+ * NULL when none.  Caller frees with xmlXPathFreeObject(). */
+xmlXPathObjectPtr artx_select(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at);
+
+/* The collapsed text of the first selected node that has some, or NULL.
+ * Caller frees with free(). */
+char *artx_select_text(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at);
+
+/* An absolute URL for an href or src resolved against `base`, or NULL for
+ * what a reader cannot follow (fragments, javascript:, data:, mailto:,
+ * about:); a link (`link`) must have a web scheme.  Caller frees with
+ * free(). */
+char *artx_absolute_url(const xmlChar *base, const char *v, bool link);
+
+/* ---- feed.c: RSS, RDF and Atom ------------------------------------------- */
+
+/* A feed root (<rss>, <feed>, <rdf:RDF>) near the start of the bytes. */
+bool artx_feed_sniff(const unsigned char *buf, size_t len);
+
+/* True when a parsed document is a feed. */
+bool artx_is_feed(xmlDocPtr doc);
+
+/* A feed's first item.  Strings are malloc'ed, NULL when the item lacks
+ * them; content is the item's HTML parsed. */
+typedef struct artx_feed_item {
+    char *title, *date, *link, *author;
+    xmlDocPtr content;
+} artx_feed_item;
+
+/* The feed's first item, or ARTX_ERR_NOARTICLE when it has no content (or
+ * the feed has no item).  On success the caller releases *out with
+ * artx_feed_item_clear(). */
+int artx_feed_first_item(xmlDocPtr feed, artx_feed_item *out, artx_error *err);
+void artx_feed_item_clear(artx_feed_item *item);
 
 /* ---- meta.c: dates, bylines, credits, publishers ----------------------- */
 

@@ -1,124 +1,142 @@
-/* page.h - what normalise.c (the body) and head.c (the metadata) share
- * while turning one page into an article.  Private to those two files. */
+/* page.h - what the front end's files share while they turn one page into
+ * an article: the page as read (artx_page), the metadata gathered about it
+ * (artx_meta, head.c's), and the interfaces of the files that build the
+ * body (root.c, boilerplate.c, inline.c, figures.c, tidy.c).  Private to
+ * the front end: normalise.c drives them all; head.c never sees the walk
+ * that builds the body, only the finished body. */
 #ifndef ARTX_PAGE_H
 #define ARTX_PAGE_H
-
-#include <string.h>
 
 #include <libxml/xpath.h>
 
 #include "internal.h"
 
-#define MAX_AUTHORS 16
+#define ARTX_MAX_AUTHORS 16
 
-/* Known layouts.  `body` selects candidate roots (the one with the most text
- * wins); the others select the visible headline and date.  Page metadata
- * (JSON-LD, <meta>) is preferred over these when present. */
-typedef struct layout {
-    const char *site;  /* source/@site */
+/* A known layout.  `body` selects candidate roots (the one with the most
+ * text wins); the others select the visible headline and date.  Page
+ * metadata (JSON-LD, <meta>) is preferred over these when present. */
+typedef struct artx_layout {
+    const char *site;  /* source/@site, or NULL for a generic rule */
     const char *body;
     const char *title;
     const char *date;
-} layout;
+} artx_layout;
 
-/* One normalisation: the page, the output being built, the metadata
- * gathered.  Shared by normalise.c (body) and head.c (metadata). */
-typedef struct ctx {
-    xmlDocPtr page;
-    xmlXPathContextPtr xp;
-    xmlDocPtr ld;            /* JSON-LD blocks as XML, or NULL */
-    xmlXPathContextPtr ldxp;
-    const xmlChar *base;     /* base URL for relative links (borrowed) */
-    char *base_owned;        /* <base href>, when the page has one */
-    const layout *layout;    /* the layout that found the root, or NULL */
-    xmlNodePtr root;         /* the article's root in the page */
-    size_t root_text;        /* bytes of text under root */
+/* The page being read.  Nothing here is modified after the article's root
+ * is found. */
+typedef struct artx_page {
+    xmlDocPtr doc;                /* the page, or a feed item's content */
+    xmlXPathContextPtr xp;        /* on doc */
+    const xmlChar *base;          /* base URL for relative links (borrowed) */
+    char *base_owned;             /* <base href>, when the page has one */
+    const artx_layout *layout;    /* the layout that found the root, or NULL */
+    xmlNodePtr root;              /* the article's root in doc */
+    size_t root_text;             /* bytes of text under root */
+} artx_page;
 
-    /* output */
-    xmlDocPtr out;
-    xmlNsPtr ns;
-    xmlNodePtr body;
-    xmlNodePtr container;    /* body or a blockquote */
-    xmlNodePtr para;         /* the open paragraph, or NULL */
-    xmlNodePtr inl;          /* where inline content goes now */
-    bool explicit_p;         /* para comes from a <p>, not loose text */
-    xmlNodePtr pending_br;   /* a <br> that a second <br> turns into a break */
-    unsigned gen;            /* counts opened paragraphs */
-    int depth;
-
-    /* metadata */
+/* What is known about the article, gathered in a fixed order of trust. */
+typedef struct artx_meta {
+    xmlDocPtr ld;                 /* JSON-LD blocks as XML, or NULL */
+    xmlXPathContextPtr ldxp;      /* on ld */
     char *title;
     artx_date published;
-    const char *published_basis;
+    const char *published_basis;  /* where the date comes from (static) */
     artx_date modified;
-    artx_byline authors[MAX_AUTHORS];
+    artx_byline authors[ARTX_MAX_AUTHORS];
     size_t nauthors;
     char *publisher;
-    char *source;
+    char *source;                 /* the canonical URL */
     char *rights;
-    bool tdm;
-    const char *tdm_basis;
+    bool tdm;                     /* text and data mining reserved */
+    const char *tdm_basis;        /* static */
     char *tdm_policy;
     char *lang;
-    int dump_month, dump_day; /* a board dump's MM-DD, 0 when none */
-} ctx;
+    int dump_month, dump_day;     /* a board dump's MM-DD, 0 when none */
+} artx_meta;
 
-static inline bool starts_with(const char *s, const char *prefix)
-{
-    return !strncmp(s, prefix, strlen(prefix));
-}
+/* ---- head.c: the article's metadata -------------------------------------- */
 
-/* ---- normalise.c: DOM helpers ------------------------------------------ */
+void artx_meta_clear(artx_meta *m);
 
-bool artx_name_is(xmlNodePtr n, const char *name);
+/* What the page says about itself before its body is read: JSON-LD, the
+ * canonical URL, and (when `dump`) a board dump's header line. */
+void artx_meta_from_page(artx_meta *m, const artx_page *pg, bool dump);
 
-/* A new element of the article's namespace under `parent`. */
-xmlNodePtr artx_new_el(ctx *c, xmlNodePtr parent, const char *name);
+/* The headline, once the root (and so the layout) is known. */
+void artx_meta_pick_title(artx_meta *m, const artx_page *pg);
 
-/* An attribute's value, collapsed, or NULL.  Caller frees with free(). */
-char *artx_attr(xmlNodePtr n, const char *name);
+/* A feed item's title, date, link and author. */
+void artx_meta_from_feed(artx_meta *m, const artx_page *pg, const artx_feed_item *item);
 
-/* The text under a node (br as a space, scripts skipped), collapsed.
- * Caller frees with free(). */
-char *artx_node_text(xmlNodePtr n);
-size_t artx_text_len(xmlNodePtr n);
+/* What the finished body gives away: the language, dates, rights,
+ * authors and publisher.  `from_feed`: the item said all it knows of its
+ * dates, rights and authors. */
+void artx_meta_from_body(artx_meta *m, const artx_page *pg, xmlNodePtr body, bool from_feed);
 
-/* The nodes an XPath expression selects from `at` (the root when NULL), or
- * NULL when none.  Caller frees with xmlXPathFreeObject(). */
-xmlXPathObjectPtr artx_select(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at);
-
-/* The collapsed text of the first selected node that has some, or NULL.
- * Caller frees with free(). */
-char *artx_select_text(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at);
-
-/* An absolute URL for href/src, or NULL for what a reader cannot follow;
- * links (`link`) must have a web scheme.  Caller frees with free(). */
-char *artx_absolute_url(ctx *c, const char *v, bool link);
-
-/* ---- head.c: the article's metadata ------------------------------------ */
+/* Write the metadata as the children of the article's <head>. */
+void artx_meta_write(const artx_meta *m, const artx_page *pg, xmlNodePtr head);
 
 bool artx_is_rights(const char *t);
 /* The first rights line wins; one that forbids AI training or TDM also
  * sets the reservation. */
-void artx_set_rights(ctx *c, const char *t);
+void artx_set_rights(artx_meta *m, const char *t);
 /* Add an author, or complete one already known (same name or address). */
-void artx_add_author(ctx *c, const char *name, const char *email);
+void artx_add_author(artx_meta *m, const char *name, const char *email);
 
-void artx_load_json_ld(ctx *c);
-char *artx_pick_title(ctx *c);
-void artx_pick_source(ctx *c);
-void artx_dump_header(ctx *c);
-/* These read the finished body (image paths, bylines, text). */
-void artx_pick_lang(ctx *c);
-void artx_pick_dates(ctx *c);
-void artx_pick_rights(ctx *c);
-void artx_pick_authors(ctx *c);
-void artx_pick_publisher(ctx *c);
-void artx_build_head(ctx *c, xmlNodePtr head);
+/* ---- root.c: where the article is ----------------------------------------- */
 
-/* An RSS or Atom feed: its first item is the article.  Returns the item's
- * content parsed as HTML (caller frees) and fills the head from the item. */
-bool artx_is_feed(xmlNodePtr root);
-xmlDocPtr artx_feed_item(ctx *c, xmlNodePtr root);
+/* Set pg->root, pg->layout and pg->root_text: the root a known layout
+ * selects, else the block that scores best as article text, else <body>. */
+void artx_find_root(artx_page *pg);
+
+/* ---- boilerplate.c: what is not the article -------------------------------- */
+
+/* Hidden by the hidden attribute, aria-hidden or an inline style. */
+bool artx_is_hidden(xmlNodePtr n);
+
+/* Elements the walk drops: not content, hidden, or page furniture by class
+ * or id (unless it holds most of the article's text). */
+bool artx_is_boilerplate(const artx_page *pg, xmlNodePtr n);
+
+/* Navigation lists: mostly links. */
+bool artx_is_link_list(xmlNodePtr n);
+
+/* A paragraph of furniture once its text is known: promo lines, tag
+ * lists, end marks. */
+bool artx_is_furniture_text(const char *t);
+
+/* ---- inline.c: inline markup ----------------------------------------------- */
+
+/* The model's inline element for page element `src`, created under dst,
+ * or NULL when src is unwrapped to its text. */
+xmlNodePtr artx_inline_element(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst);
+
+/* Copy the inline content of src's children into dst, flattening blocks
+ * (headings, captions, list items). */
+void artx_inline_copy(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst);
+
+/* ---- figures.c: photos, captions, credits ------------------------------------ */
+
+/* A wrapper around one photo and its caption. */
+bool artx_is_figure_wrapper(const artx_page *pg, xmlNodePtr n);
+
+/* Append a figure for the photo in `wrapper` to body.  Returns false when
+ * there is no usable image (a photo seen before counts as added). */
+bool artx_figure_add(const artx_page *pg, xmlNodePtr body, xmlNodePtr wrapper);
+
+/* Tidy a figure's caption and split the photo credit off its end; a
+ * caption left empty is removed. */
+void artx_figure_finish(xmlNodePtr fig);
+
+/* ---- tidy.c: text of finished blocks ------------------------------------------- */
+
+/* Collapse whitespace, trim, drop what XML forbids, apply NFC, remove
+ * empty inline elements and edge breaks. */
+void artx_tidy_block(xmlNodePtr block);
+
+/* Tidy each item (and nested list) of a list; drop empty items.  Returns
+ * false when nothing is left. */
+bool artx_tidy_list(xmlNodePtr list);
 
 #endif /* ARTX_PAGE_H */

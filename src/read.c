@@ -197,22 +197,6 @@ static int read_xml(const unsigned char *buf, size_t len, const char *url, artx_
     return 0;
 }
 
-/* An RSS, RDF or Atom feed: an XML declaration or a feed root first. */
-static bool looks_like_feed(const unsigned char *buf, size_t len)
-{
-    size_t n = len < 4096 ? len : 4096;
-    static const char *const roots[] = {"<rss", "<feed", "<rdf:RDF", NULL};
-    for (size_t i = 0; i < n; i++)
-        for (int r = 0; roots[r]; r++) {
-            size_t rl = strlen(roots[r]);
-            if (i + rl < n && !memcmp(buf + i, roots[r], rl) &&
-                (buf[i + rl] == ' ' || buf[i + rl] == '>' || buf[i + rl] == '\n' ||
-                 buf[i + rl] == '\r' || buf[i + rl] == '\t'))
-                return true;
-        }
-    return false;
-}
-
 int artx_read(const unsigned char *buf, size_t len, const char *url,
               artx_from from, xmlDocPtr *out, artx_error *err)
 {
@@ -233,7 +217,7 @@ int artx_read(const unsigned char *buf, size_t len, const char *url,
         return read_xml(buf, len, url, from, out, err);
 
     const char *enc = artx_detect_encoding(buf, len);
-    if (from == ARTX_FROM_AUTO && looks_like_feed(buf, len)) {
+    if (from == ARTX_FROM_AUTO && artx_feed_sniff(buf, len)) {
         /* Feeds are XML, and their HTML sits in CDATA that the HTML parser
          * would mangle.  Same safety as for articles; CDATA becomes text. */
         int xopts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |

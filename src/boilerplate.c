@@ -1,0 +1,138 @@
+/* boilerplate.c - what on a page is not the article: elements that are
+ * not content, hidden ones, page furniture named by class or id,
+ * navigation lists, and furniture lines (promos, tag lists, end marks)
+ * that only their text gives away. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "page.h"
+
+/* Words of class and id values that mark page furniture.  Matched against
+ * the parts of each token split at '_' and '-' ("btn_share" -> btn, share),
+ * so "head" or "thread" never match "ad". */
+static const char *const furniture_words[] = {
+    "ad", "ads", "advert", "advertisement", "banner", "promo", "sponsored",
+    "share", "sharing", "sns", "social", "related", "relation", "recommend",
+    "comment", "comments", "reply", "replies", "footer", "gnb", "lnb", "snb", "nav",
+    "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "aside", "widget",
+    "popup", "modal", "layer", "toolbar", "util", "utility", "print", "subscribe",
+    "subscription", "newsletter", "login", "rank", "ranking", "popular", "most",
+    "tag", "tags", "hashtag", "keyword", "keywords", "reporter", "journalist",
+    "profile", "player", "vod", "video", "btn", "button", "pagination", "paging",
+    "prev", "next", "more", "reaction", "likeit", "categorization", "copy",
+    "outbrain", "taboola", "dable", "adsense", "googleads", NULL};
+
+/* Substrings that mark furniture anywhere in a class or id. */
+static const char *const furniture_parts[] = {
+    "dable", "taboola", "outbrain", "googlead", "advert", "kakao", "facebook",
+    "twitter", "recommend", "related", "comment", "share",
+    /* decks and standfirsts: the model has no place for them (yet) */
+    "subtitle", "midtitle", "mid_title", "sub_title", "standfirst", NULL};
+
+static bool word_is_furniture(const char *w, size_t n)
+{
+    for (int i = 0; furniture_words[i]; i++)
+        if (strlen(furniture_words[i]) == n && !strncasecmp(w, furniture_words[i], n))
+            return true;
+    return false;
+}
+
+static bool value_is_furniture(const char *v)
+{
+    for (int i = 0; furniture_parts[i]; i++)
+        if (artx_strcasestr(v, furniture_parts[i]))
+            return true;
+    for (const char *p = v; *p;) {
+        while (*p && strchr(" _-", *p))
+            p++;
+        const char *s = p;
+        while (*p && !strchr(" _-", *p))
+            p++;
+        if (p > s && word_is_furniture(s, (size_t)(p - s)))
+            return true;
+    }
+    return false;
+}
+
+bool artx_is_hidden(xmlNodePtr n)
+{
+    if (xmlHasProp(n, BAD_CAST "hidden"))
+        return true;
+    char *v = artx_attr(n, "aria-hidden");
+    bool hidden = v && !strcmp(v, "true");
+    free(v);
+    if (hidden)
+        return true;
+    char *style = artx_attr(n, "style");
+    if (style) {
+        char *squeezed = style;
+        size_t o = 0;
+        for (size_t i = 0; style[i]; i++)
+            if (style[i] != ' ')
+                squeezed[o++] = (char)tolower((unsigned char)style[i]);
+        squeezed[o] = '\0';
+        hidden = strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+        free(style);
+    }
+    return hidden;
+}
+
+/* Furniture is recognised by class or id, but an element that holds most
+ * of the article's text is never dropped that way: a site that calls its
+ * body "article_comment" still gets converted. */
+bool artx_is_boilerplate(const artx_page *pg, xmlNodePtr n)
+{
+    if (artx_is_not_content(n) || artx_is_hidden(n))
+        return true;
+    char *cls = artx_attr(n, "class"), *id = artx_attr(n, "id");
+    bool furniture = (cls && value_is_furniture(cls)) || (id && value_is_furniture(id));
+    free(cls);
+    free(id);
+    if (!furniture)
+        return false;
+    return artx_text_len(n) * 2 < pg->root_text;
+}
+
+bool artx_is_link_list(xmlNodePtr n)
+{
+    size_t all = artx_text_len(n);
+    return all == 0 || artx_link_text_len(n) * 2 > all;
+}
+
+static bool is_promo(const char *t)
+{
+    if (artx_starts_with(t, "☞") || artx_starts_with(t, "▶") || artx_starts_with(t, "▷") ||
+        artx_starts_with(t, "►") || artx_starts_with(t, "☜"))
+        return true;
+    size_t len = strlen(t);
+    if (len < 160 && strstr(t, "제보") &&
+        (strstr(t, "카톡") || strstr(t, "이메일") || strstr(t, "전화") || strchr(t, '@')))
+        return true;
+    if (len < 120 && (strstr(t, "구독하기") || strstr(t, "바로가기") ||
+                      strstr(t, "구독 신청")))
+        return true;
+    return false;
+}
+
+static bool is_hashtags(const char *t)
+{
+    if (*t != '#')
+        return false;
+    for (const char *p = t; *p; p++)
+        if (*p == ' ' && p[1] && p[1] != '#')
+            return false;
+    return true;
+}
+
+static bool is_end_mark(const char *t)
+{
+    return !strcmp(t, "(끝)") || !strcmp(t, "<끝>") || !strcmp(t, "끝") ||
+           !strcmp(t, "/끝/");
+}
+
+bool artx_is_furniture_text(const char *t)
+{
+    return is_promo(t) || is_hashtags(t) || is_end_mark(t);
+}
