@@ -220,6 +220,20 @@ ARTX_EXPORT void artx_segmenter_free(artx_segmenter *seg);
 ARTX_EXPORT int artx_segment(artx_segmenter *seg, const char *lang, const char *text,
                              size_t len, size_t **breaks, size_t *count, artx_error *err);
 
+/* A sentence in a text: the bytes [start, end). */
+typedef struct artx_span {
+    size_t start, end;
+} artx_span;
+
+/* The sentences of a UTF-8 text, as artx_segment() finds them, each
+ * without the whitespace around it (Unicode White_Space); sentences that
+ * are whitespace alone are left out.  Fills *spans with a malloc'ed array
+ * of *count spans in order, which the caller frees with free().  Both
+ * `artx segment` and artx:segment() cut sentences this way. */
+ARTX_EXPORT int artx_segment_spans(artx_segmenter *seg, const char *lang, const char *text,
+                                   size_t len, artx_span **spans, size_t *count,
+                                   artx_error *err);
+
 /* Wrap the sentences of every translatable block of an article (title,
  * paragraphs, subheadings, captions, list items) in <s id="BLOCK.sN">.  A
  * sentence never breaks inside an inline element, and whitespace between

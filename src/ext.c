@@ -239,33 +239,6 @@ out:
 
 /* ---- artx:segment(string, lang[, srx-path]) --------------------------------- */
 
-/* The end of the text in [start, end) without its trailing whitespace. */
-static size_t trim_end(const char *text, size_t start, size_t end)
-{
-    const unsigned char *p = (const unsigned char *)text + start;
-    const unsigned char *stop = (const unsigned char *)text + end;
-    size_t last = start;
-    while (p < stop) {
-        long cp = artx_utf8_next(&p, stop);
-        if (!artx_is_space(cp))
-            last = (size_t)(p - (const unsigned char *)text);
-    }
-    return last;
-}
-
-/* The start of the text in [start, end) past its leading whitespace. */
-static size_t trim_start(const char *text, size_t start, size_t end)
-{
-    const unsigned char *p = (const unsigned char *)text + start;
-    const unsigned char *stop = (const unsigned char *)text + end;
-    while (p < stop) {
-        const unsigned char *at = p;
-        if (!artx_is_space(artx_utf8_next(&p, stop)))
-            return (size_t)(at - (const unsigned char *)text);
-    }
-    return end;
-}
-
 static void fn_segment(xmlXPathParserContextPtr ctxt, int nargs)
 {
     if (nargs < 2 || nargs > 3) {
@@ -285,11 +258,12 @@ static void fn_segment(xmlXPathParserContextPtr ctxt, int nargs)
     }
 
     artx_error err = {0};
-    size_t *breaks = NULL, n = 0, len = strlen((const char *)text);
+    artx_span *spans = NULL;
+    size_t n = 0, len = strlen((const char *)text);
     pthread_mutex_lock(&seg_lock);
     artx_segmenter *seg = segmenter_for((const char *)srx, &err);
-    int ret = seg ? artx_segment(seg, (const char *)lang, (const char *)text, len, &breaks,
-                                 &n, &err)
+    int ret = seg ? artx_segment_spans(seg, (const char *)lang, (const char *)text, len, &spans,
+                                       &n, &err)
                   : err.status;
     pthread_mutex_unlock(&seg_lock);
     if (ret) {
@@ -305,14 +279,8 @@ static void fn_segment(xmlXPathParserContextPtr ctxt, int nargs)
     xmlXPathObjectPtr result = rvt ? xmlXPathNewNodeSet(NULL) : NULL;
     if (rvt && !result)
         fail(ctxt, "segment", "out of memory");
-    size_t start = 0;
-    for (size_t i = 0; result && i <= n; i++) {
-        size_t end = i < n ? breaks[i] : len;
-        size_t s = trim_start((const char *)text, start, end);
-        size_t e = trim_end((const char *)text, s, end);
-        start = end;
-        if (e <= s)
-            continue;
+    for (size_t i = 0; result && i < n; i++) {
+        size_t s = spans[i].start, e = spans[i].end;
         xmlNodePtr el = xmlNewDocNode(rvt, NULL, BAD_CAST "s", NULL);
         xmlNsPtr ns = el ? xmlNewNs(el, BAD_CAST ARTX_NS, NULL) : NULL;
         xmlNodePtr t = ns ? xmlNewDocTextLen(rvt, text + s, (int)(e - s)) : NULL;
@@ -330,7 +298,7 @@ static void fn_segment(xmlXPathParserContextPtr ctxt, int nargs)
     }
     if (result)
         valuePush(ctxt, result);
-    free(breaks);
+    free(spans);
 out:
     xmlFree(text);
     xmlFree(lang);

@@ -263,26 +263,18 @@ out:
 static int segment_paragraph(artx_segmenter *seg, const char *lang, const char *line,
                              size_t len, xmlBufferPtr b, artx_error *err)
 {
-    size_t *breaks = NULL, n = 0;
-    int ret = artx_segment(seg, lang, line, len, &breaks, &n, err);
+    artx_span *spans = NULL;
+    size_t n = 0;
+    int ret = artx_segment_spans(seg, lang, line, len, &spans, &n, err);
     if (ret)
         return ret;
-    size_t start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        size_t end = i < n ? breaks[i] : len;
-        while (start < end && (line[start] == ' ' || line[start] == '\t'))
-            start++;
-        size_t e = end;
-        while (e > start && (line[e - 1] == ' ' || line[e - 1] == '\t' || line[e - 1] == '\r'))
-            e--;
-        if (e > start) {
-            xmlBufferAdd(b, (const xmlChar *)line + start, (int)(e - start));
-            xmlBufferCat(b, BAD_CAST "\n");
-        }
-        start = end;
+    for (size_t i = 0; i < n; i++) {
+        xmlBufferAdd(b, (const xmlChar *)line + spans[i].start,
+                     (int)(spans[i].end - spans[i].start));
+        xmlBufferCat(b, BAD_CAST "\n");
     }
     xmlBufferCat(b, BAD_CAST "\n");
-    free(breaks);
+    free(spans);
     return 0;
 }
 

@@ -6,11 +6,13 @@
  * inline element (a break there is dropped, joining two sentences), and
  * the whitespace between sentences stays outside them, as plain text of
  * the block. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "model.h"
 
 /* A direct child of the block with its byte range in the block's text. */
 typedef struct item {
@@ -18,34 +20,42 @@ typedef struct item {
     size_t start, end;
 } item;
 
-static bool is_named(xmlNodePtr n, const char *name)
+/* The text of a node for segmentation: a line break counts as one.
+ * Returns false when out of memory. */
+static bool flatten(xmlNodePtr n, xmlBufferPtr b)
 {
-    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static bool is_list(xmlNodePtr n)
-{
-    return is_named(n, "ul") || is_named(n, "ol");
-}
-
-/* The text of a node for segmentation: a line break counts as one. */
-static void flatten(xmlNodePtr n, xmlBufferPtr b)
-{
-    if (n->type == XML_TEXT_NODE) {
-        xmlBufferCat(b, n->content);
-        return;
-    }
-    if (is_named(n, "br")) {
-        xmlBufferCat(b, BAD_CAST "\n");
-        return;
-    }
+    if (n->type == XML_TEXT_NODE)
+        return xmlBufferCat(b, n->content) == 0;
+    if (artx_model_is(n, "br"))
+        return xmlBufferCat(b, BAD_CAST "\n") == 0;
     for (xmlNodePtr k = n->children; k; k = k->next)
-        flatten(k, b);
+        if (!flatten(k, b))
+            return false;
+    return true;
 }
 
-static bool space_byte(unsigned char c)
+/* Narrow [*start, *end) of `text` to what lies between its leading and
+ * trailing whitespace (Unicode White_Space, as artx_is_space says); a span
+ * of whitespace alone becomes the empty span at *start. */
+static void trim_span(const char *text, size_t *start, size_t *end)
 {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    const unsigned char *base = (const unsigned char *)text;
+    const unsigned char *p = base + *start, *stop = base + *end;
+    size_t first = SIZE_MAX, last = *start;
+    while (p < stop) {
+        const unsigned char *at = p;
+        if (!artx_is_space(artx_utf8_next(&p, stop))) {
+            if (first == SIZE_MAX)
+                first = (size_t)(at - base);
+            last = (size_t)(p - base);
+        }
+    }
+    if (first == SIZE_MAX) {
+        *end = *start;
+        return;
+    }
+    *start = first;
+    *end = last;
 }
 
 /* Put `node` into `parent` before `before` (or at its end).  libxml2
@@ -60,18 +70,24 @@ static void place(xmlNodePtr parent, xmlNodePtr before, xmlNodePtr node)
 
 /* Rebuild the block's inline content with each sentence span [starts[i],
  * ends[i]) wrapped in an <s>; what lies between spans stays in the block. */
-static void rebuild(xmlNodePtr block, xmlNsPtr ns, const item *items, size_t n,
-                    const size_t *starts, const size_t *ends, size_t count, const char *bid)
+static int rebuild(xmlNodePtr block, xmlNsPtr ns, const item *items, size_t n,
+                   const size_t *starts, const size_t *ends, size_t count, const char *bid,
+                   artx_error *err)
 {
     xmlNodePtr before = n ? items[n - 1].node->next : NULL; /* a nested list, or NULL */
     xmlNodePtr *spans = calloc(count ? count : 1, sizeof *spans);
     if (!spans)
-        return;
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < count; i++) {
         char id[160];
         snprintf(id, sizeof id, "%s.s%zu", bid, i + 1);
         spans[i] = xmlNewNode(ns, BAD_CAST "s");
-        xmlNewProp(spans[i], BAD_CAST "id", BAD_CAST id);
+        if (!spans[i] || !xmlNewProp(spans[i], BAD_CAST "id", BAD_CAST id)) {
+            while (i + 1 > 0)
+                xmlFreeNode(spans[i--]);
+            free(spans);
+            return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        }
     }
     size_t span = 0;
     for (size_t j = 0; j < n; j++) {
@@ -110,49 +126,44 @@ static void rebuild(xmlNodePtr block, xmlNsPtr ns, const item *items, size_t n,
         if (!spans[i]->parent)
             xmlFreeNode(spans[i]);
     free(spans);
+    return 0;
 }
 
-static void segment_block(xmlNodePtr block, xmlNsPtr ns, artx_segmenter *seg,
-                          const char *lang, int *ret, artx_error *err)
+/* The block's direct children and their byte ranges in its text; a
+ * nested list ends the text. */
+static int collect(xmlNodePtr block, xmlBufferPtr text, item **items, size_t *n,
+                   artx_error *err)
 {
-    xmlChar *bid = xmlGetProp(block, BAD_CAST "id");
-    item *items = NULL;
-    size_t n = 0, cap = 0;
-    xmlBufferPtr text = xmlBufferCreate();
-    size_t *breaks = NULL, nbreaks = 0, *starts = NULL, *ends = NULL, count = 0;
-    /* A block that has its sentences already (a merge, an article read back)
-     * keeps them. */
-    for (xmlNodePtr k = block->children; k; k = k->next)
-        if (is_named(k, "s"))
-            goto out;
-    /* Direct children and their ranges; a nested list ends the text. */
-    for (xmlNodePtr k = block->children; k && !is_list(k); k = k->next) {
-        if (n == cap) {
+    size_t cap = 0;
+    for (xmlNodePtr k = block->children; k && !artx_model_is_list(k); k = k->next) {
+        if (*n == cap) {
             cap = cap ? cap * 2 : 16;
-            item *bigger = realloc(items, cap * sizeof *items);
+            item *bigger = realloc(*items, cap * sizeof **items);
             if (!bigger)
-                goto out;
-            items = bigger;
+                return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+            *items = bigger;
         }
         size_t start = (size_t)xmlBufferLength(text);
-        flatten(k, text);
-        items[n++] = (item){k, start, (size_t)xmlBufferLength(text)};
+        if (!flatten(k, text))
+            return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        (*items)[(*n)++] = (item){k, start, (size_t)xmlBufferLength(text)};
     }
-    const char *t = (const char *)xmlBufferContent(text);
-    size_t len = (size_t)xmlBufferLength(text);
-    if (!bid || len == 0 || (*ret = artx_segment(seg, lang, t, len, &breaks, &nbreaks, err)))
-        goto out;
-    starts = malloc((nbreaks + 1) * sizeof *starts);
-    ends = malloc((nbreaks + 1) * sizeof *ends);
-    if (!starts || !ends)
-        goto out;
-    size_t s0 = 0;
-    while (s0 < len && space_byte((unsigned char)t[s0]))
-        s0++;
-    if (s0 == len)
-        goto out;
+    return 0;
+}
+
+/* Where each sentence starts and ends, from the segmenter's breaks: a
+ * break is kept only where it does not cut an inline element, and a
+ * sentence ends at its last non-space character, or at the end of the
+ * inline element that character is in.  Returns how many. */
+static size_t sentence_ranges(const char *t, size_t len, const item *items, size_t n,
+                              const size_t *breaks, size_t nbreaks, size_t *starts,
+                              size_t *ends)
+{
+    size_t count = 0, s0 = 0, e0 = len;
+    trim_span(t, &s0, &e0);
+    if (s0 == e0)
+        return 0;
     starts[count++] = s0;
-    /* A break is kept only where it does not cut an inline element. */
     for (size_t i = 0; i < nbreaks; i++) {
         size_t b = breaks[i];
         bool ok = false;
@@ -162,19 +173,47 @@ static void segment_block(xmlNodePtr block, xmlNsPtr ns, artx_segmenter *seg,
         if (ok && b > starts[count - 1])
             starts[count++] = b;
     }
-    /* A sentence ends at its last non-space byte, or at the end of the
-     * inline element that byte is in. */
     for (size_t i = 0; i < count; i++) {
-        size_t end = i + 1 < count ? starts[i + 1] : len;
-        while (end > starts[i] && space_byte((unsigned char)t[end - 1]))
-            end--;
+        size_t start = starts[i], end = i + 1 < count ? starts[i + 1] : len;
+        trim_span(t, &start, &end);
         for (size_t j = 0; j < n; j++)
             if (items[j].node->type != XML_TEXT_NODE && end > items[j].start &&
                 end < items[j].end)
                 end = items[j].end;
         ends[i] = end;
     }
-    rebuild(block, ns, items, n, starts, ends, count, (const char *)bid);
+    return count;
+}
+
+static int segment_block(xmlNodePtr block, xmlNsPtr ns, artx_segmenter *seg,
+                         const char *lang, artx_error *err)
+{
+    /* A block that has its sentences already (a merge, an article read back)
+     * keeps them. */
+    for (xmlNodePtr k = block->children; k; k = k->next)
+        if (artx_model_is(k, "s"))
+            return 0;
+    xmlChar *bid = xmlGetProp(block, BAD_CAST "id");
+    if (!bid)
+        return 0;
+    item *items = NULL;
+    size_t n = 0, *breaks = NULL, nbreaks = 0, *starts = NULL, *ends = NULL;
+    xmlBufferPtr text = xmlBufferCreate();
+    int ret = text ? collect(block, text, &items, &n, err)
+                   : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    const char *t = text ? (const char *)xmlBufferContent(text) : NULL;
+    size_t len = text ? (size_t)xmlBufferLength(text) : 0;
+    if (ret || len == 0 || (ret = artx_segment(seg, lang, t, len, &breaks, &nbreaks, err)))
+        goto out;
+    starts = malloc((nbreaks + 1) * sizeof *starts);
+    ends = malloc((nbreaks + 1) * sizeof *ends);
+    if (!starts || !ends) {
+        ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    size_t count = sentence_ranges(t, len, items, n, breaks, nbreaks, starts, ends);
+    if (count)
+        ret = rebuild(block, ns, items, n, starts, ends, count, (const char *)bid, err);
 out:
     free(items);
     free(breaks);
@@ -182,40 +221,69 @@ out:
     free(ends);
     xmlBufferFree(text);
     xmlFree(bid);
+    return ret;
+}
+
+/* The next element in document order after n, not descending into a
+ * block (except for a list item's nested lists), or NULL past root. */
+static xmlNodePtr next_element(xmlNodePtr root, xmlNodePtr n, bool block)
+{
+    xmlNodePtr next = NULL;
+    if (!block || artx_model_is(n, "li"))
+        for (xmlNodePtr k = n->children; k && !next; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && (!block || artx_model_is_list(k)))
+                next = k;
+    while (!next && n && n != root) {
+        for (xmlNodePtr k = n->next; k && !next; k = k->next)
+            if (k->type == XML_ELEMENT_NODE)
+                next = k;
+        if (!next)
+            n = n->parent;
+    }
+    return next;
 }
 
 int artx_sentences(xmlDocPtr article, artx_segmenter *seg, artx_error *err)
 {
-    static const char *const blocks[] = {"title", "p", "h2", "caption", "li", NULL};
     xmlNodePtr root = xmlDocGetRootElement(article);
     if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS))
         return artx_fail(err, ARTX_ERR_INVALID, "not an artx article");
     xmlChar *lang = xmlNodeGetLang(root);
     int ret = 0;
-    /* Document order, without recursion into the blocks themselves. */
-    xmlNodePtr n = root;
-    while (n && !ret) {
-        bool block = false;
-        for (int i = 0; blocks[i] && !block; i++)
-            block = is_named(n, blocks[i]);
+    for (xmlNodePtr n = root; n && !ret;) {
+        bool block = artx_model_is_segmented(n);
         if (block)
-            segment_block(n, root->ns, seg, lang ? (const char *)lang : "und", &ret, err);
-        /* next: into children (not of a block, except li's nested lists) */
-        xmlNodePtr next = NULL;
-        if (!block || is_named(n, "li")) {
-            for (xmlNodePtr k = n->children; k && !next; k = k->next)
-                if (k->type == XML_ELEMENT_NODE && (!block || is_list(k)))
-                    next = k;
-        }
-        while (!next && n && n != root) {
-            for (xmlNodePtr k = n->next; k && !next; k = k->next)
-                if (k->type == XML_ELEMENT_NODE)
-                    next = k;
-            if (!next)
-                n = n->parent;
-        }
-        n = next;
+            ret = segment_block(n, root->ns, seg, lang ? (const char *)lang : "und", err);
+        n = next_element(root, n, block);
     }
     xmlFree(lang);
     return ret;
+}
+
+int artx_segment_spans(artx_segmenter *seg, const char *lang, const char *text, size_t len,
+                       artx_span **spans, size_t *count, artx_error *err)
+{
+    size_t *breaks = NULL, n = 0;
+    *spans = NULL;
+    *count = 0;
+    int ret = artx_segment(seg, lang, text, len, &breaks, &n, err);
+    if (ret)
+        return ret;
+    artx_span *out = malloc((n + 1) * sizeof *out);
+    if (!out) {
+        free(breaks);
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    }
+    size_t start = 0, kept = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t s = start, e = i < n ? breaks[i] : len;
+        start = e;
+        trim_span(text, &s, &e);
+        if (e > s)
+            out[kept++] = (artx_span){s, e};
+    }
+    free(breaks);
+    *spans = out;
+    *count = kept;
+    return 0;
 }

@@ -192,8 +192,8 @@ if command -v xsltproc >/dev/null 2>&1; then
     fi
 
     # artx:segment gives the sentences `artx segment` gives, without the
-    # whitespace between them.
-    text='한국기자협회는 “당 대표의 잘못에 수석대변인이 사과를 한 것은 진정성이 의심받을 수 있다”며 촉구했다.  이어 “그러나 이 대표는 공인이다. 기자의 질문에 대응하는 것은 적절치 못했다”고 지적했다. Mr. Kim은 3.5% 올랐다고 말했다.'
+    # whitespace between them (ideographic spaces too).
+    text='한국기자협회는 “당 대표의 잘못에 수석대변인이 사과를 한 것은 진정성이 의심받을 수 있다”며 촉구했다.  이어 “그러나 이 대표는 공인이다.　기자의 질문에 대응하는 것은 적절치 못했다”고 지적했다. Mr. Kim은 3.5% 올랐다고 말했다.　'
     call "artx:segment('$text', 'ko')"
     printf '%s\n' "$text" | "$artx" segment -l ko | sed '/^$/d' >"$t/want.txt"
     if xsltproc_ "$t/call.xsl" "$t/x.xml" >"$t/out" 2>"$t/err" &&
