@@ -27,6 +27,8 @@ typedef struct options {
     bool output_is_dir;
     int verbose;         /* -1 quiet, 0 normal, 1 verbose */
     bool strict;         /* untranslated segments fail a merge */
+    const char *srx;     /* --srx FILE, or NULL for the built-in rules */
+    const char *stylesheets; /* --stylesheets DIR, or NULL */
     artx_segmenter *seg; /* sentence rules, loaded once */
     const char *params[2 * MAX_PARAMS + 3]; /* name, value, ..., NULL */
     size_t nparams;      /* entries used in params */
@@ -71,43 +73,6 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'artx --help' for more information.\n", stderr);
     return EXIT_USAGE;
-}
-
-/* The whole input in memory.  Returns 0, or an errno value. */
-static int slurp(FILE *f, unsigned char **out, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    if (!buf)
-        return ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            if (cap >= MAX_INPUT_BYTES) {
-                free(buf);
-                return EFBIG;
-            }
-            unsigned char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                return e;
-            }
-            break;
-        }
-    }
-    *out = buf;
-    *len = n;
-    return 0;
 }
 
 static const char *display_name(const char *input)
@@ -176,44 +141,81 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+/* Write one output: to standard output, or through a temporary file to
+ * its path (never over the input). */
+static int write_output(const options *o, const char *input, const unsigned char *out,
+                        size_t out_len)
+{
+    const char *name = display_name(input);
+    char path[PATH_MAX];
+    const char *target = o->output;
+    if (o->output_is_dir) {
+        if (output_path_in_dir(o->output, input, artx_format_extension(o->format), path,
+                               sizeof path)) {
+            fprintf(stderr, "artx: %s: output path too long\n", name);
+            return EXIT_CONVERSION;
+        }
+        target = path;
+    }
+    if (!target || !strcmp(target, "-")) {
+        if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
+            fprintf(stderr, "artx: %s: cannot write to standard output: %s\n", name,
+                    strerror(errno));
+            return EXIT_CONVERSION;
+        }
+        return 0;
+    }
+    if (strcmp(input, "-") && same_file(input, target)) {
+        fprintf(stderr, "artx: %s: refusing to overwrite the input\n", name);
+        return EXIT_CONVERSION;
+    }
+    int e = write_atomic(target, out, out_len);
+    if (e) {
+        fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, target, strerror(e));
+        return EXIT_CONVERSION;
+    }
+    return 0;
+}
+
+/* The article of a parsed input: normalised, or merged from an XLIFF.
+ * Untranslated segments fail with --strict, else are reported. */
+static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDocPtr *article,
+                      artx_error *err)
+{
+    size_t untranslated = 0;
+    if (artx_is_xliff(page) ? artx_merge(page, o->params, article, &untranslated, err)
+                            : artx_normalise(page, o->from, article, err)) {
+        fprintf(stderr, "artx: %s: %s\n", name, err->message);
+        return EXIT_CONVERSION;
+    }
+    if (untranslated && o->strict) {
+        fprintf(stderr, "artx: %s: %zu segments have no translation (--strict)\n", name,
+                untranslated);
+        return EXIT_CONVERSION;
+    }
+    if (untranslated && o->verbose >= 0)
+        fprintf(stderr, "artx: %s: %zu segments have no translation and keep their source\n",
+                name, untranslated);
+    return 0;
+}
+
 static int convert(const options *o, const char *input)
 {
     const char *name = display_name(input);
+    bool is_stdin = !strcmp(input, "-");
     unsigned char *in = NULL, *out = NULL;
     size_t in_len = 0, out_len = 0;
     xmlDocPtr page = NULL, article = NULL;
     artx_error err = {0};
     int status = EXIT_CONVERSION;
 
-    FILE *f = strcmp(input, "-") ? fopen(input, "rb") : stdin;
-    if (!f) {
-        fprintf(stderr, "artx: %s: %s\n", name, strerror(errno));
-        return EXIT_CONVERSION;
-    }
-    int e = slurp(f, &in, &in_len);
-    if (f != stdin)
-        fclose(f);
-    if (e) {
-        fprintf(stderr, "artx: %s: %s\n", name,
-                e == EFBIG ? "input larger than 1 GiB" : strerror(e));
-        return EXIT_CONVERSION;
-    }
-
-    size_t untranslated = 0;
-    if (artx_read(in, in_len, strcmp(input, "-") ? input : NULL, o->from, &page, &err) ||
-        (artx_is_xliff(page) ? artx_merge(page, o->params, &article, &untranslated, &err)
-                             : artx_normalise(page, o->from, &article, &err))) {
+    if (artx_read_file(is_stdin ? NULL : input, MAX_INPUT_BYTES, &in, &in_len, &err) ||
+        artx_read(in, in_len, is_stdin ? NULL : input, o->from, &page, &err)) {
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
-    if (untranslated && o->strict) {
-        fprintf(stderr, "artx: %s: %zu segments have no translation (--strict)\n", name,
-                untranslated);
+    if (article_of(o, name, page, &article, &err))
         goto out;
-    }
-    if (untranslated && o->verbose >= 0)
-        fprintf(stderr, "artx: %s: %zu segments have no translation and keep their source\n",
-                name, untranslated);
     if (artx_sentences(article, o->seg, &err) ||
         artx_transform(article, o->format, o->params, &out, &out_len, &err)) {
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
@@ -222,34 +224,7 @@ static int convert(const options *o, const char *input)
     if (o->verbose > 0)
         fprintf(stderr, "artx: %s: encoding %s, %zu bytes out\n", name,
                 artx_detect_encoding(in, in_len), out_len);
-
-    char path[PATH_MAX];
-    const char *target = o->output;
-    if (o->output_is_dir) {
-        if (output_path_in_dir(o->output, input, artx_format_extension(o->format), path,
-                               sizeof path)) {
-            fprintf(stderr, "artx: %s: output path too long\n", name);
-            goto out;
-        }
-        target = path;
-    }
-    if (!target || !strcmp(target, "-")) {
-        if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
-            fprintf(stderr, "artx: %s: cannot write to standard output: %s\n", name,
-                    strerror(errno));
-            goto out;
-        }
-    } else {
-        if (strcmp(input, "-") && same_file(input, target)) {
-            fprintf(stderr, "artx: %s: refusing to overwrite the input\n", name);
-            goto out;
-        }
-        if ((e = write_atomic(target, out, out_len))) {
-            fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, target, strerror(e));
-            goto out;
-        }
-    }
-    status = 0;
+    status = write_output(o, input, out, out_len);
 out:
     free(in);
     free(out);
@@ -324,14 +299,13 @@ static int segment_command(int argc, char **argv)
     size_t in_len = 0;
     xmlBufferPtr out = xmlBufferCreate();
     int status = EXIT_CONVERSION, e;
-    FILE *f = NULL;
     if (artx_segmenter_new(srx, &seg, &err)) {
         fprintf(stderr, "artx: %s: %s\n", srx ? srx : "built-in rules", err.message);
         goto out;
     }
-    f = strcmp(input, "-") ? fopen(input, "rb") : stdin;
-    if (!f || (e = slurp(f, &in, &in_len))) {
-        fprintf(stderr, "artx: %s: %s\n", name, strerror(f ? e : errno));
+    if (artx_read_file(strcmp(input, "-") ? input : NULL, MAX_INPUT_BYTES, &in, &in_len,
+                       &err)) {
+        fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
     for (size_t start = 0; start < in_len;) {
@@ -361,8 +335,6 @@ static int segment_command(int argc, char **argv)
     }
     status = 0;
 out:
-    if (f && f != stdin)
-        fclose(f);
     free(in);
     xmlBufferFree(out);
     artx_segmenter_free(seg);
@@ -370,7 +342,44 @@ out:
     return status;
 }
 
-int main(int argc, char **argv)
+/* -p NAME=VALUE and -T LANG: one more stylesheet parameter. */
+static int add_param(options *o, int c, char *arg)
+{
+    if (o->nparams / 2 >= MAX_PARAMS)
+        return usage_error("%s", "too many parameters");
+    const char *name = "target-lang", *value = arg;
+    if (c == 'p') {
+        char *eq = strchr(arg, '=');
+        if (!eq || eq == arg)
+            return usage_error("parameter '%s' is not NAME=VALUE", arg);
+        *eq = '\0';
+        name = arg;
+        value = eq + 1;
+    }
+    o->params[o->nparams++] = name;
+    o->params[o->nparams++] = value;
+    return 0;
+}
+
+static int input_format(const char *name, artx_from *out)
+{
+    static const struct {
+        const char *name;
+        artx_from from;
+    } names[] = {{"auto", ARTX_FROM_AUTO},       {"html", ARTX_FROM_HTML},
+                 {"dump", ARTX_FROM_DUMP},       {"article", ARTX_FROM_ARTICLE},
+                 {"xliff", ARTX_FROM_XLIFF}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(name, names[i].name)) {
+            *out = names[i].from;
+            return 0;
+        }
+    return usage_error("unknown input format '%s'", name);
+}
+
+/* Parse the options into *o.  Returns -1 to go on, else the exit status
+ * (0 after --help and --version). */
+static int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX };
     static const struct option longopts[] = {
@@ -387,80 +396,109 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    options o = {.format = ARTX_TO_ARTICLE, .format_name = "article", .from = ARTX_FROM_AUTO};
-    const char *stylesheets = NULL, *srx = NULL;
-    int c;
-
-    if (argc > 1 && !strcmp(argv[1], "segment"))
-        return segment_command(argc - 1, argv + 1);
-
-    while ((c = getopt_long(argc, argv, "t:o:T:p:qvhV", longopts, NULL)) != -1) {
+    int c, ret = -1;
+    while (ret < 0 && (c = getopt_long(argc, argv, "t:o:T:p:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
-            if (artx_format_from_name(optarg, &o.format))
+            if (artx_format_from_name(optarg, &o->format))
                 return usage_error("unknown output format '%s'", optarg);
-            o.format_name = optarg;
+            o->format_name = optarg;
             break;
         case 'o':
-            o.output = optarg;
+            o->output = optarg;
             break;
         case 'T':
-        case 'p': {
-            if (o.nparams / 2 >= MAX_PARAMS)
-                return usage_error("%s", "too many parameters");
-            const char *name = "target-lang", *value = optarg;
-            if (c == 'p') {
-                char *eq = strchr(optarg, '=');
-                if (!eq || eq == optarg)
-                    return usage_error("parameter '%s' is not NAME=VALUE", optarg);
-                *eq = '\0';
-                name = optarg;
-                value = eq + 1;
-            }
-            o.params[o.nparams++] = name;
-            o.params[o.nparams++] = value;
+        case 'p':
+            if (add_param(o, c, optarg))
+                return EXIT_USAGE;
             break;
-        }
         case OPT_FROM:
-            if (!strcmp(optarg, "auto"))
-                o.from = ARTX_FROM_AUTO;
-            else if (!strcmp(optarg, "html"))
-                o.from = ARTX_FROM_HTML;
-            else if (!strcmp(optarg, "dump"))
-                o.from = ARTX_FROM_DUMP;
-            else if (!strcmp(optarg, "article"))
-                o.from = ARTX_FROM_ARTICLE;
-            else if (!strcmp(optarg, "xliff"))
-                o.from = ARTX_FROM_XLIFF;
-            else
-                return usage_error("unknown input format '%s'", optarg);
+            if (input_format(optarg, &o->from))
+                return EXIT_USAGE;
             break;
         case OPT_SRX:
-            srx = optarg;
+            o->srx = optarg;
             break;
         case OPT_STRICT:
-            o.strict = true;
+            o->strict = true;
             break;
         case OPT_STYLESHEETS:
-            stylesheets = optarg;
+            o->stylesheets = optarg;
             break;
         case 'q':
-            o.verbose = -1;
+            o->verbose = -1;
             break;
         case 'v':
-            o.verbose = 1;
+            o->verbose = 1;
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            ret = 0;
+            break;
         case 'V':
             printf("artx %s\n", artx_version());
-            return 0;
+            ret = 0;
+            break;
         default:
             fputs("Try 'artx --help' for more information.\n", stderr);
-            return EXIT_USAGE;
+            ret = EXIT_USAGE;
         }
     }
+    return ret;
+}
+
+/* Decide whether -o names a directory (several inputs make one).
+ * Returns -1 to go on, else the exit status. */
+static int prepare_output(options *o, int ninputs)
+{
+    struct stat st;
+    bool is_dir = o->output && stat(o->output, &st) == 0 && S_ISDIR(st.st_mode);
+    if (ninputs > 1) {
+        if ((!o->output || !strcmp(o->output, "-")) && o->format != ARTX_TO_TEXT)
+            return usage_error("%s", "several inputs need -o DIR");
+        if (o->output && strcmp(o->output, "-")) {
+            if (!is_dir && mkdir(o->output, 0777) != 0) {
+                fprintf(stderr, "artx: %s: cannot create directory: %s\n", o->output,
+                        strerror(errno));
+                return EXIT_CONVERSION;
+            }
+            o->output_is_dir = true;
+        }
+    } else if (is_dir) {
+        o->output_is_dir = true;
+    }
+    return -1;
+}
+
+/* Every input in turn, with the stylesheets and rules the options name. */
+static int run(options *o, char **inputs, int ninputs)
+{
+    int status = 0;
+    artx_error err = {0};
+    if (o->stylesheets && artx_set_stylesheet_dir(o->stylesheets, &err)) {
+        fprintf(stderr, "artx: %s: %s\n", o->stylesheets, err.message);
+        return EXIT_USAGE;
+    }
+    if (artx_segmenter_new(o->srx, &o->seg, &err)) {
+        fprintf(stderr, "artx: %s: %s\n", o->srx ? o->srx : "built-in rules", err.message);
+        return EXIT_CONVERSION;
+    }
+    for (int i = 0; i < ninputs; i++)
+        if (convert(o, inputs[i]))
+            status = EXIT_CONVERSION;
+    artx_segmenter_free(o->seg);
+    o->seg = NULL;
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {.format = ARTX_TO_ARTICLE, .format_name = "article", .from = ARTX_FROM_AUTO};
+    if (argc > 1 && !strcmp(argv[1], "segment"))
+        return segment_command(argc - 1, argv + 1);
+    int ret = parse_options(argc, argv, &o);
+    if (ret >= 0)
+        return ret;
 
     int ninputs = argc - optind;
     char *stdin_only[] = {"-"};
@@ -472,43 +510,14 @@ int main(int argc, char **argv)
         stdin_uses += !strcmp(inputs[i], "-");
     if (stdin_uses > 1)
         return usage_error("%s", "standard input given more than once");
-
-    struct stat st;
-    bool is_dir = o.output && stat(o.output, &st) == 0 && S_ISDIR(st.st_mode);
-    if (ninputs > 1) {
-        if ((!o.output || !strcmp(o.output, "-")) && o.format != ARTX_TO_TEXT)
-            return usage_error("%s", "several inputs need -o DIR");
-        if (o.output && strcmp(o.output, "-")) {
-            if (!is_dir && mkdir(o.output, 0777) != 0) {
-                fprintf(stderr, "artx: %s: cannot create directory: %s\n", o.output,
-                        strerror(errno));
-                return EXIT_CONVERSION;
-            }
-            o.output_is_dir = true;
-        }
-    } else if (is_dir) {
-        o.output_is_dir = true;
-    }
+    if ((ret = prepare_output(&o, ninputs)) >= 0)
+        return ret;
 
     /* Past a file size limit, write() should fail with EFBIG and be
      * reported, not kill the process halfway. */
     signal(SIGXFSZ, SIG_IGN);
     artx_init();
-    int status = 0;
-    artx_error err = {0};
-    if (stylesheets && artx_set_stylesheet_dir(stylesheets, &err)) {
-        fprintf(stderr, "artx: %s: %s\n", stylesheets, err.message);
-        status = EXIT_USAGE;
-    }
-    if (status == 0 && artx_segmenter_new(srx, &o.seg, &err)) {
-        fprintf(stderr, "artx: %s: %s\n", srx ? srx : "built-in rules", err.message);
-        status = EXIT_CONVERSION;
-    }
-    if (status == 0)
-        for (int i = 0; i < ninputs; i++)
-            if (convert(&o, inputs[i]))
-                status = EXIT_CONVERSION;
-    artx_segmenter_free(o.seg);
+    ret = run(&o, inputs, ninputs);
     artx_cleanup();
-    return status;
+    return ret;
 }
