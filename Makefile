@@ -5,6 +5,9 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/artx
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 # libxslt's plugin folder when installing into /usr (pkg-config's pluginsdir, else Debian's
 # multiarch path); under any other PREFIX, $(PREFIX)/lib/libxslt-plugins, which hosts then
 # find through LIBXSLT_PLUGINS_PATH.
@@ -39,9 +42,15 @@ endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
-ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidden \
+# libartx's version and soname: the soname's number changes when the ABI
+# of artx.h breaks.
+VERSION := $(shell sed -n 's/^\#define ARTX_VERSION "\(.*\)"/\1/p' src/artx.h)
+SOVERSION := 0
+SHLIB := libartx.so.$(SOVERSION)
+
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -pthread $(WARN) $(OPT) -fPIC -fvisibility=hidden \
 	-Isrc $(PKG_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS := $(LDSAN) $(LDFLAGS)
+ALL_LDFLAGS := -pthread $(LDSAN) $(LDFLAGS)
 
 # Every file of src/ but the CLI is the library.
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -52,12 +61,13 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated
-.PHONY: all lib plugin plugin-test check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/artx plugin
+all: $(BUILD)/artx plugin lib
 
-lib: $(BUILD)/libartx.a
+# libartx, static and shared, and its pkg-config file.
+lib: $(BUILD)/libartx.a $(BUILD)/$(SHLIB) $(BUILD)/artx.pc
 
 # The libxslt extension module: libartx's PIC objects behind one exported entry point
 # (--exclude-libs hides the library's own exported API).
@@ -89,6 +99,17 @@ $(BUILD)/obj/stylesheets.o: $(BUILD)/obj/stylesheets.c
 $(BUILD)/libartx.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
+# Only what artx.h marks ARTX_EXPORT is visible (-fvisibility=hidden).
+$(BUILD)/$(SHLIB): $(LIB_OBJ)
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,$(SHLIB) -Wl,--no-undefined -o $@ $^ $(PKG_LIBS)
+
+# libdir and includedir are written relative to ${prefix} where they lie
+# under it, so that pkg-config --define-variable=prefix=... relocates them.
+$(BUILD)/artx.pc: artx.pc.in src/artx.h Makefile
+	sed -e 's|@LIBDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))|' \
+		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))|' \
+		-e 's|@PREFIX@|$(PREFIX)|; s|@VERSION@|$(VERSION)|' $< >$@
+
 $(BUILD)/artx: $(BUILD)/obj/main.o $(BUILD)/libartx.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -99,8 +120,12 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libartx.a
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput corpus validate roundtrip omegat fuzz-replay plugin-test
+check: unit golden badinput corpus validate roundtrip omegat fuzz-replay plugin-test install-test
 test: check
+
+# make install DESTDIR=... and the README's C program built against it.
+install-test: all
+	sh tests/install.sh
 
 # xsltproc and Python's lxml with LIBXSLT_PLUGINS_PATH=$(BUILD)/plugin against the CLI.
 plugin-test: $(BUILD)/artx $(PLUGIN)
@@ -189,18 +214,26 @@ leakcheck: $(BUILD)/artx
 asan:
 	$(MAKE) MODE=asan check
 
-install: $(BUILD)/artx $(PLUGIN)
+install: $(BUILD)/artx $(PLUGIN) lib
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/xslt
 	install -m 755 $(BUILD)/artx $(DESTDIR)$(BINDIR)/artx
 	install -m 644 artx.1 $(DESTDIR)$(MANDIR)/man1/artx.1
 	install -d $(DESTDIR)$(PLUGINDIR)
 	install -m 644 $(PLUGIN) $(DESTDIR)$(PLUGINDIR)/artx_example_xslt.so
 	install -m 644 $(XSL) $(DESTDIR)$(DATADIR)/xslt/
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 $(BUILD)/libartx.a $(DESTDIR)$(LIBDIR)/libartx.a
+	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/libartx.so
+	install -m 644 src/artx.h $(DESTDIR)$(INCLUDEDIR)/artx.h
+	install -m 644 $(BUILD)/artx.pc $(DESTDIR)$(PKGCONFIGDIR)/artx.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/artx $(DESTDIR)$(MANDIR)/man1/artx.1
 	rm -f $(DESTDIR)$(PLUGINDIR)/artx_example_xslt.so
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(LIBDIR)/libartx.a $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/libartx.so
+	rm -f $(DESTDIR)$(INCLUDEDIR)/artx.h $(DESTDIR)$(PKGCONFIGDIR)/artx.pc
 
 clean:
 	rm -rf build

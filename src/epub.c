@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <libxml/uri.h>
@@ -132,22 +133,16 @@ static char *local_path(const char *src)
     return path;
 }
 
-static unsigned char *read_file(const char *path, size_t *len)
+/* A local image's bytes, or NULL: only regular files are read (a device
+ * or a pipe named as an image source is not an image). */
+static unsigned char *read_image(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
+    struct stat st;
     unsigned char *buf = NULL;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long n = ftell(f);
-        if (n > 0 && (size_t)n <= MAX_IMAGE && fseek(f, 0, SEEK_SET) == 0 &&
-            (buf = malloc((size_t)n)) && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        *len = buf ? (size_t)n : 0;
-    }
-    fclose(f);
+    *len = 0;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+        artx_read_file(path, MAX_IMAGE, &buf, len, NULL))
+        return NULL;
     return buf;
 }
 
@@ -166,7 +161,7 @@ static int package_images(xmlXPathContextPtr xp, artx_zip *z)
         xmlChar *id = xmlGetProp(fig, BAD_CAST "id");
         char *path = src ? local_path((const char *)src) : NULL;
         size_t len = 0;
-        unsigned char *data = path ? read_file(path, &len) : NULL;
+        unsigned char *data = path ? read_image(path, &len) : NULL;
         const char *ext = NULL;
         if (data && id && sniff(data, len, &ext)) {
             char name[256], entry[300];
