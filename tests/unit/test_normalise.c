@@ -9,16 +9,17 @@
 
 /* A paragraph long enough to make its parent the article by scoring (and
  * a bare <article> count: 200 bytes), with commas for the score. */
-#define LONG_KO                                                                        \
+#define LONG_KO \
     "정부는 내년 예산을 크게 늘리기로 했다고 4일 밝혔다, 관계자는 복지와 교육, 연구 " \
     "분야에 먼저 쓰겠다고 설명했다, 야당은 재정 건전성을 따져 보겠다고 했다."
-#define LONG_KO2                                                                       \
-    "시민단체는 예산이 늘어난 만큼 쓰임새도 투명하게 공개해야 한다고 주장했다, "      \
+#define LONG_KO2 \
+    "시민단체는 예산이 늘어난 만큼 쓰임새도 투명하게 공개해야 한다고 주장했다, " \
     "국회는 다음 주부터 상임위원회별 심사에 들어간다, 본회의는 다음 달 열린다."
 #define HTML_HEAD "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
 #define HTML_TAIL "</body></html>"
 /* A page whose <article> holds the given body after two long paragraphs. */
-#define PAGE(inner) HTML_HEAD "<article><p>" LONG_KO "</p><p>" LONG_KO2 "</p>" inner "</article>" HTML_TAIL
+#define PAGE(inner) \
+    HTML_HEAD "<article><p>" LONG_KO "</p><p>" LONG_KO2 "</p>" inner "</article>" HTML_TAIL
 
 /* Read `html` and normalise it; the page must come out of normalise as it
  * went in.  Returns the article (the caller frees it) or NULL, and the
@@ -68,29 +69,30 @@ static bool body_has(xmlDocPtr art, const char *needle)
 
 /* A paragraph of links, with more text and commas than LONG_KO: only its
  * link density keeps it from being the article. */
-#define LINKS_P                                                                   \
-    "<p><a href=\"/1\">많이 본 뉴스, 첫째 기사의 제목, 여기에 있다</a>, "        \
-    "<a href=\"/2\">많이 본 뉴스, 둘째 기사의 제목, 여기에 있다</a>, "           \
-    "<a href=\"/3\">많이 본 뉴스, 셋째 기사의 제목, 여기에 있다</a>, "           \
+#define LINKS_P \
+    "<p><a href=\"/1\">많이 본 뉴스, 첫째 기사의 제목, 여기에 있다</a>, " \
+    "<a href=\"/2\">많이 본 뉴스, 둘째 기사의 제목, 여기에 있다</a>, " \
+    "<a href=\"/3\">많이 본 뉴스, 셋째 기사의 제목, 여기에 있다</a>, " \
     "<a href=\"/4\">많이 본 뉴스, 넷째 기사의 제목, 여기에 있다</a></p>"
 
 static void test_root(void)
 {
     /* Daum's layout names the body; a longer block beside it loses. */
-    xmlDocPtr art = NORM(
-        "<html><head><link rel=\"canonical\" href=\"https://v.daum.net/v/20251204155636229\">"
-        "</head><body><h3 class=\"tit_view\">다음 기사의 제목</h3>"
-        "<div class=\"article_view\"><section><p>다음 본문은 짧다.</p></section></div>"
-        "<div id=\"other\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>" HTML_TAIL);
-    XP_STR_EQ(art, "/a:article/a:body", "다음 본문은 짧다.", "layout: the article_view is the body");
+    xmlDocPtr art =
+        NORM("<html><head><link rel=\"canonical\" href=\"https://v.daum.net/v/20251204155636229\">"
+             "</head><body><h3 class=\"tit_view\">다음 기사의 제목</h3>"
+             "<div class=\"article_view\"><section><p>다음 본문은 짧다.</p></section></div>"
+             "<div id=\"other\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>" HTML_TAIL);
+    XP_STR_EQ(art, "/a:article/a:body", "다음 본문은 짧다.",
+              "layout: the article_view is the body");
     XP_STR_EQ(art, "/a:article/a:head/a:source/@site", "daum", "layout: source/@site names it");
     XP_STR_EQ(art, "/a:article/a:head/a:title", "다음 기사의 제목", "layout: its headline");
     xmlFreeDoc(art);
 
     /* No layout: the links column scores nothing, the paragraphs win. */
     art = NORM(HTML_HEAD "<div id=\"col\">" LINKS_P "</div>"
-               "<div id=\"main\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>"
-               "<div id=\"after\"><p>본문 밖의 짧은 글.</p></div>" HTML_TAIL);
+                         "<div id=\"main\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>"
+                         "<div id=\"after\"><p>본문 밖의 짧은 글.</p></div>" HTML_TAIL);
     XP_INT_EQ(art, "count(/a:article/a:body/a:p)", 2, "scoring: the two paragraphs");
     XP_OK(art, "starts-with(/a:article/a:body/a:p[@id='p1'], '정부는 내년')",
           "scoring: p1 is the first paragraph");
@@ -101,18 +103,19 @@ static void test_root(void)
 
 static void test_boilerplate(void)
 {
-    xmlDocPtr art = NORM(PAGE(
-        "<script>var s = '스크립트';</script><style>.x{color:red}</style>"
-        "<nav>내비게이션</nav><aside>곁다리</aside><footer>바닥글</footer>"
-        "<div hidden>숨김속성</div><div aria-hidden=\"true\">아리아숨김</div>"
-        "<div aria-hidden=\"false\">아리아보임</div>"
-        "<div style=\"color: red; display: none\">스타일숨김</div>"
-        "<div class=\"btn_share\">공유하기</div><div class=\"top-ad\">광고문구</div><div class=\"related-news\">관련기사</div>"
-        "<div id=\"thread_head\">머리말보임</div>"));
+    xmlDocPtr art =
+        NORM(PAGE("<script>var s = '스크립트';</script><style>.x{color:red}</style>"
+                  "<nav>내비게이션</nav><aside>곁다리</aside><footer>바닥글</footer>"
+                  "<div hidden>숨김속성</div><div aria-hidden=\"true\">아리아숨김</div>"
+                  "<div aria-hidden=\"false\">아리아보임</div>"
+                  "<div style=\"color: red; display: none\">스타일숨김</div>"
+                  "<div class=\"btn_share\">공유하기</div><div class=\"top-ad\">광고문구</div>"
+                  "<div class=\"related-news\">관련기사</div>"
+                  "<div id=\"thread_head\">머리말보임</div>"));
     OK(body_has(art, "정부는 내년"), "boilerplate: the article text stays");
-    static const char *const gone[] = {"스크립트", "color", "내비게이션", "곁다리", "바닥글",
-                                       "숨김속성", "아리아숨김", "스타일숨김", "공유하기",
-                                       "광고문구", "관련기사", NULL};
+    static const char *const gone[] = {"스크립트", "color",    "내비게이션", "곁다리",
+                                       "바닥글",   "숨김속성", "아리아숨김", "스타일숨김",
+                                       "공유하기", "광고문구", "관련기사",   NULL};
     for (int i = 0; gone[i]; i++) {
         char msg[128];
         snprintf(msg, sizeof msg, "boilerplate: \"%s\" is dropped", gone[i]);
@@ -123,9 +126,10 @@ static void test_boilerplate(void)
     xmlFreeDoc(art);
 
     /* The safety net: furniture by name, but most of the text. */
-    art = NORM(HTML_HEAD "<article><p>짧은 머리 문단.</p>"
-               "<div class=\"article_comment\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>"
-               "<div class=\"comment\">댓글 0</div></article>" HTML_TAIL);
+    art =
+        NORM(HTML_HEAD "<article><p>짧은 머리 문단.</p>"
+                       "<div class=\"article_comment\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>"
+                       "<div class=\"comment\">댓글 0</div></article>" HTML_TAIL);
     OK(body_has(art, "정부는 내년") && body_has(art, "시민단체는"),
        "safety net: a \"comment\" div with most of the text is kept");
     OK(!body_has(art, "댓글 0"), "safety net: a small \"comment\" div is still dropped");
@@ -194,17 +198,17 @@ static void test_headings_lists_quotes(void)
 
 static void test_figures(void)
 {
-    xmlDocPtr art = NORM(PAGE(
-        "<div class=\"photo\"><img src=\"https://img.example.com/thumb.jpg\" "
-        "data-org-src=\"https://img.example.com/big.jpg\" width=\"600px\" height=\"400\" "
-        "alt=\"큰 사진\"><p class=\"caption\">행사장 모습이다. 연합뉴스</p></div>"
-        "<div class=\"photo\"><img src=\"https://img.example.com/big.jpg\" width=\"600\">"
-        "<p class=\"caption\">행사장 모습이다. 연합뉴스</p></div>"
-        "<img src=\"https://img.example.com/icon_mail.png\" width=\"100\" height=\"100\">"
-        "<img src=\"https://img.example.com/dot.png\" width=\"30\">"
-        "<figure><img src=\"https://img.example.com/two.jpg\" width=\"640\" height=\"100%\">"
-        "<figcaption>두 번째 사진이다. (사진=홍길동 기자)</figcaption></figure>"
-        "<figure><img src=\"https://img.example.com/three.jpg\"></figure>"));
+    xmlDocPtr art = NORM(
+        PAGE("<div class=\"photo\"><img src=\"https://img.example.com/thumb.jpg\" "
+             "data-org-src=\"https://img.example.com/big.jpg\" width=\"600px\" height=\"400\" "
+             "alt=\"큰 사진\"><p class=\"caption\">행사장 모습이다. 연합뉴스</p></div>"
+             "<div class=\"photo\"><img src=\"https://img.example.com/big.jpg\" width=\"600\">"
+             "<p class=\"caption\">행사장 모습이다. 연합뉴스</p></div>"
+             "<img src=\"https://img.example.com/icon_mail.png\" width=\"100\" height=\"100\">"
+             "<img src=\"https://img.example.com/dot.png\" width=\"30\">"
+             "<figure><img src=\"https://img.example.com/two.jpg\" width=\"640\" height=\"100%\">"
+             "<figcaption>두 번째 사진이다. (사진=홍길동 기자)</figcaption></figure>"
+             "<figure><img src=\"https://img.example.com/three.jpg\"></figure>"));
     XP_INT_EQ(art, "count(//a:figure)", 3, "three figures: the same photo twice is one");
     XP_STR_EQ(art, "//a:figure[1]/@id", "f1", "figures are numbered f1..");
     XP_STR_EQ(art, "//a:figure[1]/a:img/@src", "https://img.example.com/big.jpg",
@@ -229,22 +233,23 @@ static void test_figures(void)
 
 static void test_inline(void)
 {
-    xmlDocPtr art = NORM(
-        "<html><head><base href=\"https://news.example.com/sec/\"></head><body><article>"
-        "<p>" LONG_KO "</p><p>" LONG_KO2 "</p>"
-        "<p><em>가</em> <i>나</i> <strong>다</strong> <b>라</b> H<sub>2</sub>O x<sup>2</sup>"
-        " <span class=\"x\">마</span> <font color=\"red\">바</font> <u>사</u>"
-        " <a href=\"javascript:void(0)\">자바</a> <a href=\"data:text/html,x\">데이터</a>"
-        " <a href=\"rel/page.html\">상대</a> <a href=\"/root.html\">절대</a>"
-        " <a href=\"#top\">위로</a> 줄<br>바꿈</p></article>" HTML_TAIL);
+    xmlDocPtr art =
+        NORM("<html><head><base href=\"https://news.example.com/sec/\"></head><body><article>"
+             "<p>" LONG_KO "</p><p>" LONG_KO2 "</p>"
+             "<p><em>가</em> <i>나</i> <strong>다</strong> <b>라</b> H<sub>2</sub>O x<sup>2</sup>"
+             " <span class=\"x\">마</span> <font color=\"red\">바</font> <u>사</u>"
+             " <a href=\"javascript:void(0)\">자바</a> <a href=\"data:text/html,x\">데이터</a>"
+             " <a href=\"rel/page.html\">상대</a> <a href=\"/root.html\">절대</a>"
+             " <a href=\"#top\">위로</a> 줄<br>바꿈</p></article>" HTML_TAIL);
 #define P3 "/a:article/a:body/a:p[3]"
     XP_INT_EQ(art, "count(" P3 "/a:em)", 2, "em and i become em");
     XP_INT_EQ(art, "count(" P3 "/a:strong)", 2, "strong and b become strong");
     XP_STR_EQ(art, P3 "/a:sub", "2", "sub is kept");
     XP_STR_EQ(art, P3 "/a:sup", "2", "sup is kept");
     XP_INT_EQ(art, "count(" P3 "/a:br)", 1, "br is kept");
-    XP_INT_EQ(art, "count(" P3 "/*[not(self::a:em or self::a:strong or self::a:sub or "
-                 "self::a:sup or self::a:br or self::a:a)])",
+    XP_INT_EQ(art,
+              "count(" P3 "/*[not(self::a:em or self::a:strong or self::a:sub or "
+              "self::a:sup or self::a:br or self::a:a)])",
               0, "span, font and u are unwrapped");
     XP_OK(art, P3 "[contains(., '마 바 사')]", "... keeping their text");
     XP_INT_EQ(art, "count(" P3 "/a:a)", 2, "javascript:, data: and # links are dropped");
@@ -260,14 +265,14 @@ static void test_inline(void)
 static void test_title_and_dates(void)
 {
     /* JSON-LD first, then og:title with the site's name cut off. */
-    xmlDocPtr art = NORM(
-        "<html><head><title>문서 제목 - 매일경제</title>"
-        "<meta property=\"og:title\" content=\"오지 제목 | 한겨레\">"
-        "<meta property=\"article:published_time\" content=\"2025-12-03\">"
-        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
-        "\"@type\":\"NewsArticle\",\"headline\":\"제이슨 제목\","
-        "\"datePublished\":\"2025-12-04T15:56:36+09:00\"}</script></head><body>"
-        "<article><p>" LONG_KO "</p><p>" LONG_KO2 "</p></article>" HTML_TAIL);
+    xmlDocPtr art =
+        NORM("<html><head><title>문서 제목 - 매일경제</title>"
+             "<meta property=\"og:title\" content=\"오지 제목 | 한겨레\">"
+             "<meta property=\"article:published_time\" content=\"2025-12-03\">"
+             "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+             "\"@type\":\"NewsArticle\",\"headline\":\"제이슨 제목\","
+             "\"datePublished\":\"2025-12-04T15:56:36+09:00\"}</script></head><body>"
+             "<article><p>" LONG_KO "</p><p>" LONG_KO2 "</p></article>" HTML_TAIL);
     XP_STR_EQ(art, "/a:article/a:head/a:title", "제이슨 제목", "title: JSON-LD headline");
     XP_STR_EQ(art, "/a:article/a:head/a:title/@id", "title", "title: its id");
     XP_STR_EQ(art, "/a:article/a:head/a:published", "2025-12-04T15:56:36+09:00",
@@ -309,9 +314,9 @@ static void test_title_and_dates(void)
 
 /* A board dump: "TITLE 작성일 MM-DD VIEWS 목록", the page, the footer. */
 #define DUMP_IMG "https://t1.daumcdn.net/news/202512/04/press/20251204155636229cggq.jpg"
-#define DUMP(header, img)                                                                \
+#define DUMP(header, img) \
     header " 41 목록 <div class=\"article_view\"><figure><img data-org-src=\"" img "\" " \
-           "width=\"658\" alt=\"도서관 사진\"><figcaption>도서관 모습이다.</figcaption>"  \
+           "width=\"658\" alt=\"도서관 사진\"><figcaption>도서관 모습이다.</figcaption>" \
            "</figure><p>서울시는 새 도서관이 문을 연다고 4일 밝혔다.</p></div> 관련자료 이전"
 
 static void test_dump(void)
@@ -336,19 +341,19 @@ static void test_dump(void)
 
     /* Read as plain HTML, the header line is not looked for. */
     art = NORM_FROM(DUMP("서울시 새 도서관 문 연다 작성일 12-04", DUMP_IMG), ARTX_FROM_HTML);
-    XP_INT_EQ(art, "count(/a:article/a:head/a:published)", 0,
-              "ARTX_FROM_HTML: no board date");
+    XP_INT_EQ(art, "count(/a:article/a:head/a:published)", 0, "ARTX_FROM_HTML: no board date");
     XP_STR_EQ(art, "/a:article/a:head/a:title", "", "ARTX_FROM_HTML: no title from the dump");
     xmlFreeDoc(art);
 }
 
 static void test_byline_publisher_rights(void)
 {
-    xmlDocPtr art = NORM(
-        "<html lang=\"ko\"><head><link rel=\"canonical\" href=\"https://www.hani.co.kr/arti/1.html\">"
-        "<meta property=\"og:site_name\" content=\"한겨레21\"></head><body><article>"
-        "<p>" LONG_KO "</p><p>" LONG_KO2 "</p><p>선담은 기자 sun@hani.co.kr</p>"
-        "<p>ⓒ 한겨레신문사 무단 전재, 재배포 및 AI 학습 이용 금지</p></article>" HTML_TAIL);
+    xmlDocPtr art =
+        NORM("<html lang=\"ko\"><head><link rel=\"canonical\" "
+             "href=\"https://www.hani.co.kr/arti/1.html\">"
+             "<meta property=\"og:site_name\" content=\"한겨레21\"></head><body><article>"
+             "<p>" LONG_KO "</p><p>" LONG_KO2 "</p><p>선담은 기자 sun@hani.co.kr</p>"
+             "<p>ⓒ 한겨레신문사 무단 전재, 재배포 및 AI 학습 이용 금지</p></article>" HTML_TAIL);
     XP_STR_EQ(art, "/a:article/a:head/a:author", "선담은", "byline: the author's name");
     XP_STR_EQ(art, "/a:article/a:head/a:author/@email", "sun@hani.co.kr", "byline: e-mail");
     OK(!body_has(art, "선담은") && !body_has(art, "sun@"), "byline: the paragraph is removed");
@@ -356,7 +361,8 @@ static void test_byline_publisher_rights(void)
     XP_STR_EQ(art, "/a:article/a:head/a:source/@href", "https://www.hani.co.kr/arti/1.html",
               "source: the canonical link");
     XP_INT_EQ(art, "count(/a:article/a:head/a:source/@site)", 0, "source: no known site");
-    XP_STR_EQ(art, "/a:article/a:head/a:rights", "ⓒ 한겨레신문사 무단 전재, 재배포 및 AI 학습 이용 금지",
+    XP_STR_EQ(art, "/a:article/a:head/a:rights",
+              "ⓒ 한겨레신문사 무단 전재, 재배포 및 AI 학습 이용 금지",
               "rights: the line is lifted out of the body");
     OK(!body_has(art, "무단 전재"), "rights: ... and is not body text");
     XP_STR_EQ(art, "/a:article/a:head/a:reservation/@tdm", "reserved",
@@ -408,9 +414,9 @@ static void test_lang(void)
     XP_STR_EQ(art, "/a:article/@xml:lang", "ko-KR", "lang=\"ko_KR\" agrees and becomes ko-KR");
     xmlFreeDoc(art);
 
-#define LONG_EN                                                                         \
+#define LONG_EN \
     "The government said on Thursday that it would raise next year's budget, putting " \
-    "welfare, education and research first, while the opposition said it would look "  \
+    "welfare, education and research first, while the opposition said it would look " \
     "closely at the numbers."
     art = NORM("<html lang=\"en-GB\"><body><article><p>" LONG_EN "</p></article>" HTML_TAIL);
     XP_STR_EQ(art, "/a:article/@xml:lang", "en-GB", "English text keeps lang=\"en-GB\"");
@@ -442,11 +448,10 @@ static void test_feed_and_article(void)
     OK(!body_has(art, "둘째 항목"), "feed: not the second item");
     xmlFreeDoc(art);
 
-    static const char doc[] =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<article xmlns=\"urn:artx:article\" version=\"1\" xml:lang=\"en\">"
-        "<head><title id=\"title\">As it was</title></head>"
-        "<body><p id=\"p7\">Kept <em>as</em> is.</p></body></article>";
+    static const char doc[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                              "<article xmlns=\"urn:artx:article\" version=\"1\" xml:lang=\"en\">"
+                              "<head><title id=\"title\">As it was</title></head>"
+                              "<body><p id=\"p7\">Kept <em>as</em> is.</p></body></article>";
     art = NORM(doc);
     XP_STR_EQ(art, "/a:article/a:body/a:p/@id", "p7", "article XML: copied, ids and all");
     XP_STR_EQ(art, "/a:article/a:body/a:p/a:em", "as", "article XML: inline markup");

@@ -34,7 +34,8 @@ static xmlDocPtr segmented_at(const char *file, int line, const char *xml)
 
 static void test_ids_and_space(void)
 {
-    xmlDocPtr art = SEGMENTED(ARTICLE("ko", "<p id=\"p1\">  첫 문장이다.  둘째 문장이다. 셋째다.  </p>"));
+    xmlDocPtr art =
+        SEGMENTED(ARTICLE("ko", "<p id=\"p1\">  첫 문장이다.  둘째 문장이다. 셋째다.  </p>"));
     XP_INT_EQ(art, "count(//a:p[@id='p1']/a:s)", 3, "three sentences");
     XP_STR_EQ(art, "//a:p[@id='p1']/a:s[1]/@id", "p1.s1", "ids are BLOCK.sN: p1.s1");
     XP_STR_EQ(art, "//a:p[@id='p1']/a:s[3]/@id", "p1.s3", "... p1.s3");
@@ -116,18 +117,19 @@ static void test_inline(void)
 
 static void test_blocks(void)
 {
-    xmlDocPtr art = SEGMENTED(
+    static const char blocks[] =
         ART_OPEN("ko") "<head><title id=\"title\">제목 하나다. 제목 둘이다.</title>"
-                       "<author>홍길동</author><rights>ⓒ 누리경제. 무단 전재 금지.</rights></head><body>"
-                       "<h2 id=\"h1\">소제목이다. 둘째다.</h2>"
-                       "<figure id=\"f1\"><img src=\"https://e.com/a.jpg\" alt=\"사진이다. 둘\"/>"
-                       "<caption id=\"f1.c\">설명이다. 또 설명이다.</caption>"
-                       "<credit>연합뉴스. 제공.</credit></figure>"
-                       "<ul id=\"l1\"><li id=\"l1.i1\">항목이다. 둘째다.<ul id=\"l1.i1.l\">"
-                       "<li id=\"l1.i1.l.i1\">안쪽이다. 또 안쪽이다.</li></ul></li></ul>"
-                       "<blockquote id=\"q1\"><p id=\"q1.p1\">인용이다. 또 인용이다.</p></blockquote>"
-                       "<p id=\"p1\"><s id=\"p1.x\">이미 나뉘었다. 그대로 둔다.</s></p>"
-                       "</body></article>");
+        "<author>홍길동</author><rights>ⓒ 누리경제. 무단 전재 금지.</rights></head><body>"
+        "<h2 id=\"h1\">소제목이다. 둘째다.</h2>"
+        "<figure id=\"f1\"><img src=\"https://e.com/a.jpg\" alt=\"사진이다. 둘\"/>"
+        "<caption id=\"f1.c\">설명이다. 또 설명이다.</caption>"
+        "<credit>연합뉴스. 제공.</credit></figure>"
+        "<ul id=\"l1\"><li id=\"l1.i1\">항목이다. 둘째다.<ul id=\"l1.i1.l\">"
+        "<li id=\"l1.i1.l.i1\">안쪽이다. 또 안쪽이다.</li></ul></li></ul>"
+        "<blockquote id=\"q1\"><p id=\"q1.p1\">인용이다. 또 인용이다.</p></blockquote>"
+        "<p id=\"p1\"><s id=\"p1.x\">이미 나뉘었다. 그대로 둔다.</s></p>"
+        "</body></article>";
+    xmlDocPtr art = SEGMENTED(blocks);
     XP_STR_EQ(art, "/a:article/a:head/a:title/a:s[2]/@id", "title.s2", "title: title.s2");
     XP_STR_EQ(art, "//a:h2/a:s[2]/@id", "h1.s2", "h2: h1.s2");
     XP_STR_EQ(art, "//a:caption/a:s[2]/@id", "f1.c.s2", "caption: f1.c.s2");

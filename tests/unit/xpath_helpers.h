@@ -126,8 +126,10 @@ static inline bool xp_ok_at(const char *file, int line, xmlDocPtr doc, const cha
     return ok;
 }
 
-#define XP_STR_EQ(doc, expr, want, msg) xp_str_eq_at(__FILE__, __LINE__, (doc), (expr), (want), (msg))
-#define XP_INT_EQ(doc, expr, want, msg) xp_int_eq_at(__FILE__, __LINE__, (doc), (expr), (want), (msg))
+#define XP_STR_EQ(doc, expr, want, msg) \
+    xp_str_eq_at(__FILE__, __LINE__, (doc), (expr), (want), (msg))
+#define XP_INT_EQ(doc, expr, want, msg) \
+    xp_int_eq_at(__FILE__, __LINE__, (doc), (expr), (want), (msg))
 #define XP_OK(doc, expr, msg) xp_ok_at(__FILE__, __LINE__, (doc), (expr), (msg))
 
 #endif /* ARTX_TEST_XPATH_HELPERS_H */
