@@ -28,24 +28,11 @@ static const char source_article[] =
 static artx_segmenter *seg;
 static const char *const to_en[] = {"target-lang", "en", NULL};
 
-/* The source article with its sentences.  The caller frees it. */
-static xmlDocPtr source_doc(void)
-{
-    xmlDocPtr art = xml_parse(source_article);
-    artx_error err = {0};
-    if (art && artx_sentences(art, seg, &err)) {
-        fprintf(stderr, "    sentences: %s\n", err.message);
-        xmlFreeDoc(art);
-        art = NULL;
-    }
-    return art;
-}
-
 /* Extract the source article in `format` and read the XLIFF back as a
  * merge input.  NULL (a failed check) when a step fails. */
 static xmlDocPtr extract_at(const char *file, int line, artx_format format)
 {
-    xmlDocPtr art = source_doc(), xlf = NULL;
+    xmlDocPtr art = article_parse(source_article, seg, NULL), xlf = NULL;
     unsigned char *out = NULL;
     size_t len = 0;
     artx_error err = {0};
@@ -112,12 +99,20 @@ static int remove_nodes(xmlDocPtr doc, const char *expr)
     return n;
 }
 
-/* Merge; returns the status, the article in *out, the count in *untr. */
-static int merge(xmlDocPtr xlf, xmlDocPtr *out, size_t *untr, artx_error *err)
+/* A merge that must succeed: the article (NULL, and a failed check, when
+ * it does not), the untranslated count in *untr. */
+static xmlDocPtr merged_at(const char *file, int line, xmlDocPtr xlf, size_t *untr,
+                           const char *msg)
 {
-    *out = NULL;
-    return xlf ? artx_merge(xlf, to_en, out, untr, err) : ARTX_ERR_INVALID;
+    xmlDocPtr out = NULL;
+    artx_error err = {0};
+    *untr = 99;
+    int rc = xlf ? artx_merge(xlf, to_en, &out, untr, &err) : ARTX_ERR_INVALID;
+    if (!harness_int_eq(rc, 0, file, line, msg))
+        fprintf(stderr, "    message: %s\n", err.message);
+    return out;
 }
+#define MERGED(...) merged_at(__FILE__, __LINE__, __VA_ARGS__)
 
 /* The ids of the article's blocks and sentences, in document order. */
 static char *ids(xmlDocPtr art)
@@ -177,13 +172,11 @@ static const char *kmsg(const xliff_kind *k, const char *what)
 /* Copying source to target gives back the source article, in English. */
 static void test_identity(const xliff_kind *k)
 {
-    xmlDocPtr xlf = EXTRACT(k->format), out = NULL, src = source_doc();
+    xmlDocPtr xlf = EXTRACT(k->format);
+    xmlDocPtr src = article_parse(source_article, seg, NULL);
     copy_sources(xlf);
-    size_t untr = 99;
-    artx_error err = {0};
-    int rc = merge(xlf, &out, &untr, &err);
-    if (!INT_EQ(rc, 0, kmsg(k, "identity merge succeeds")))
-        fprintf(stderr, "    message: %s\n", err.message);
+    size_t untr;
+    xmlDocPtr out = MERGED(xlf, &untr, kmsg(k, "identity merge succeeds"));
     INT_EQ(untr, 0, kmsg(k, "identity merge: nothing untranslated"));
     XP_STR_EQ(out, "/a:article/@xml:lang", "en", kmsg(k, "xml:lang is the target language"));
     char *want = ids(src), *got = ids(out);
@@ -215,8 +208,7 @@ static void test_identity(const xliff_kind *k)
     xlf = EXTRACT(k->format);
     XP_INT_EQ(xlf, "count(//x2:segment | //x1:seg-source/x1:mrk)", SEGMENTS,
               kmsg(k, "the file has all the segments"));
-    rc = merge(xlf, &out, &untr, &err);
-    INT_EQ(rc, 0, kmsg(k, "a merge without targets succeeds"));
+    out = MERGED(xlf, &untr, kmsg(k, "a merge without targets succeeds"));
     INT_EQ(untr, SEGMENTS, kmsg(k, "without targets, every segment is untranslated"));
     XP_STR_EQ(out, "//a:p[@id='p1']", "첫 문장이다. 둘째 문장은 강조가 있다.",
               kmsg(k, "without targets, the source text"));
@@ -229,7 +221,7 @@ static void test_identity(const xliff_kind *k)
  * some, and the count of the others. */
 static void test_translated(const xliff_kind *k)
 {
-    xmlDocPtr xlf = EXTRACT(k->format), out = NULL;
+    xmlDocPtr xlf = EXTRACT(k->format);
     copy_sources(xlf);
     SET_TARGET(xlf, k, "title", "title.s1", "Seoul's new library");
     SET_TARGET(xlf, k, "p1", "p1.s1", "The first sentence.");
@@ -242,11 +234,8 @@ static void test_translated(const xliff_kind *k)
     snprintf(expr, sizeof expr, k->target, "p2", "p2.s2");
     INT_EQ(remove_nodes(xlf, expr), 1, kmsg(k, "the target of p2.s2 is removed"));
 
-    size_t untr = 99;
-    artx_error err = {0};
-    int rc = merge(xlf, &out, &untr, &err);
-    if (!INT_EQ(rc, 0, kmsg(k, "the merge succeeds")))
-        fprintf(stderr, "    message: %s\n", err.message);
+    size_t untr;
+    xmlDocPtr out = MERGED(xlf, &untr, kmsg(k, "the merge succeeds"));
     INT_EQ(untr, 2, kmsg(k, "one missing and one empty target are untranslated"));
     XP_STR_EQ(out, "/a:article/@xml:lang", "en", kmsg(k, "xml:lang is the target language"));
     XP_STR_EQ(out, "/a:article/a:head/a:title", "Seoul's new library", kmsg(k, "the title"));
@@ -346,7 +335,7 @@ static void test_refused(const xliff_kind *k)
 /* Documents that are not XLIFF at all. */
 static void test_not_xliff(void)
 {
-    xmlDocPtr art = source_doc();
+    xmlDocPtr art = article_parse(source_article, seg, NULL);
     REFUSED(art, "(file)", "an article is not XLIFF");
     xmlFreeDoc(art);
     xmlDocPtr other = xml_parse("<xliff xmlns=\"urn:example:not-xliff\" version=\"2.0\"/>");

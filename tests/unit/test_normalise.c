@@ -17,9 +17,12 @@
     "국회는 다음 주부터 상임위원회별 심사에 들어간다, 본회의는 다음 달 열린다."
 #define HTML_HEAD "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
 #define HTML_TAIL "</body></html>"
-/* A page whose <article> holds the given body after two long paragraphs. */
-#define PAGE(inner) \
-    HTML_HEAD "<article><p>" LONG_KO "</p><p>" LONG_KO2 "</p>" inner "</article>" HTML_TAIL
+/* The two long paragraphs. */
+#define LONG_PS "<p>" LONG_KO "</p><p>" LONG_KO2 "</p>"
+/* A page whose <article> holds the given body after the long paragraphs. */
+#define PAGE(inner) HTML_HEAD "<article>" LONG_PS inner "</article>" HTML_TAIL
+/* The rest of a page after its <head>: an <article> of the long paragraphs. */
+#define ARTICLE_BODY "<body><article>" LONG_PS "</article>" HTML_TAIL
 
 /* Read `html` and normalise it; the page must come out of normalise as it
  * went in.  Returns the article (the caller frees it) or NULL, and the
@@ -75,6 +78,20 @@ static bool body_has(xmlDocPtr art, const char *needle)
     "<a href=\"/3\">많이 본 뉴스, 셋째 기사의 제목, 여기에 있다</a>, " \
     "<a href=\"/4\">많이 본 뉴스, 넷째 기사의 제목, 여기에 있다</a></p>"
 
+/* The article's published date, its precision and its basis. */
+static void date_is_at(const char *file, int line, xmlDocPtr art, const char *date,
+                       const char *precision, const char *basis, const char *what)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s: the date", what);
+    xp_str_eq_at(file, line, art, "/a:article/a:head/a:published", date, msg);
+    snprintf(msg, sizeof msg, "%s: its precision", what);
+    xp_str_eq_at(file, line, art, "/a:article/a:head/a:published/@precision", precision, msg);
+    snprintf(msg, sizeof msg, "%s: its basis", what);
+    xp_str_eq_at(file, line, art, "/a:article/a:head/a:published/@basis", basis, msg);
+}
+#define DATE_IS(...) date_is_at(__FILE__, __LINE__, __VA_ARGS__)
+
 static void test_root(void)
 {
     /* Daum's layout names the body; a longer block beside it loses. */
@@ -82,7 +99,7 @@ static void test_root(void)
         NORM("<html><head><link rel=\"canonical\" href=\"https://v.daum.net/v/20251204155636229\">"
              "</head><body><h3 class=\"tit_view\">다음 기사의 제목</h3>"
              "<div class=\"article_view\"><section><p>다음 본문은 짧다.</p></section></div>"
-             "<div id=\"other\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>" HTML_TAIL);
+             "<div id=\"other\">" LONG_PS "</div>" HTML_TAIL);
     XP_STR_EQ(art, "/a:article/a:body", "다음 본문은 짧다.",
               "layout: the article_view is the body");
     XP_STR_EQ(art, "/a:article/a:head/a:source/@site", "daum", "layout: source/@site names it");
@@ -91,7 +108,7 @@ static void test_root(void)
 
     /* No layout: the links column scores nothing, the paragraphs win. */
     art = NORM(HTML_HEAD "<div id=\"col\">" LINKS_P "</div>"
-                         "<div id=\"main\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>"
+                         "<div id=\"main\">" LONG_PS "</div>"
                          "<div id=\"after\"><p>본문 밖의 짧은 글.</p></div>" HTML_TAIL);
     XP_INT_EQ(art, "count(/a:article/a:body/a:p)", 2, "scoring: the two paragraphs");
     XP_OK(art, "starts-with(/a:article/a:body/a:p[@id='p1'], '정부는 내년')",
@@ -128,7 +145,7 @@ static void test_boilerplate(void)
     /* The safety net: furniture by name, but most of the text. */
     art =
         NORM(HTML_HEAD "<article><p>짧은 머리 문단.</p>"
-                       "<div class=\"article_comment\"><p>" LONG_KO "</p><p>" LONG_KO2 "</p></div>"
+                       "<div class=\"article_comment\">" LONG_PS "</div>"
                        "<div class=\"comment\">댓글 0</div></article>" HTML_TAIL);
     OK(body_has(art, "정부는 내년") && body_has(art, "시민단체는"),
        "safety net: a \"comment\" div with most of the text is kept");
@@ -235,7 +252,7 @@ static void test_inline(void)
 {
     xmlDocPtr art =
         NORM("<html><head><base href=\"https://news.example.com/sec/\"></head><body><article>"
-             "<p>" LONG_KO "</p><p>" LONG_KO2 "</p>"
+             LONG_PS
              "<p><em>가</em> <i>나</i> <strong>다</strong> <b>라</b> H<sub>2</sub>O x<sup>2</sup>"
              " <span class=\"x\">마</span> <font color=\"red\">바</font> <u>사</u>"
              " <a href=\"javascript:void(0)\">자바</a> <a href=\"data:text/html,x\">데이터</a>"
@@ -262,38 +279,32 @@ static void test_inline(void)
     xmlFreeDoc(art);
 }
 
+/* A headline three ways (JSON-LD is added where wanted) and a <meta> date. */
+#define TITLES_HEAD \
+    "<html><head><title>문서 제목 - 매일경제</title>" \
+    "<meta property=\"og:title\" content=\"오지 제목 | 한겨레\">" \
+    "<meta property=\"article:published_time\" content=\"2025-12-03\">"
+
 static void test_title_and_dates(void)
 {
     /* JSON-LD first, then og:title with the site's name cut off. */
-    xmlDocPtr art =
-        NORM("<html><head><title>문서 제목 - 매일경제</title>"
-             "<meta property=\"og:title\" content=\"오지 제목 | 한겨레\">"
-             "<meta property=\"article:published_time\" content=\"2025-12-03\">"
-             "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
-             "\"@type\":\"NewsArticle\",\"headline\":\"제이슨 제목\","
-             "\"datePublished\":\"2025-12-04T15:56:36+09:00\"}</script></head><body>"
-             "<article><p>" LONG_KO "</p><p>" LONG_KO2 "</p></article>" HTML_TAIL);
+    xmlDocPtr art = NORM(TITLES_HEAD
+                         "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                         "\"headline\":\"제이슨 제목\","
+                         "\"datePublished\":\"2025-12-04T15:56:36+09:00\"}</script>"
+                         "</head>" ARTICLE_BODY);
     XP_STR_EQ(art, "/a:article/a:head/a:title", "제이슨 제목", "title: JSON-LD headline");
     XP_STR_EQ(art, "/a:article/a:head/a:title/@id", "title", "title: its id");
-    XP_STR_EQ(art, "/a:article/a:head/a:published", "2025-12-04T15:56:36+09:00",
-              "date: JSON-LD datePublished");
-    XP_STR_EQ(art, "/a:article/a:head/a:published/@precision", "second", "date: precision");
-    XP_STR_EQ(art, "/a:article/a:head/a:published/@basis", "json-ld", "date: basis");
+    DATE_IS(art, "2025-12-04T15:56:36+09:00", "second", "json-ld", "JSON-LD datePublished");
     xmlFreeDoc(art);
 
-    art = NORM("<html><head><title>문서 제목 - 매일경제</title>"
-               "<meta property=\"og:title\" content=\"오지 제목 | 한겨레\">"
-               "<meta property=\"article:published_time\" content=\"2025-12-03\">"
-               "</head><body><article><p>" LONG_KO "</p><p>" LONG_KO2 "</p></article>" HTML_TAIL);
+    art = NORM(TITLES_HEAD "</head>" ARTICLE_BODY);
     XP_STR_EQ(art, "/a:article/a:head/a:title", "오지 제목", "title: og:title, site cut off");
-    XP_STR_EQ(art, "/a:article/a:head/a:published", "2025-12-03", "date: <meta>");
-    XP_STR_EQ(art, "/a:article/a:head/a:published/@precision", "day",
-              "date: a day is not made more precise");
-    XP_STR_EQ(art, "/a:article/a:head/a:published/@basis", "meta", "date: basis meta");
+    /* a day is not made more precise */
+    DATE_IS(art, "2025-12-03", "day", "meta", "<meta> article:published_time");
     xmlFreeDoc(art);
 
-    art = NORM("<html><head><title>문서 제목 - 매일경제</title></head><body><article><p>" LONG_KO
-               "</p><p>" LONG_KO2 "</p></article>" HTML_TAIL);
+    art = NORM("<html><head><title>문서 제목 - 매일경제</title></head>" ARTICLE_BODY);
     XP_STR_EQ(art, "/a:article/a:head/a:title", "문서 제목", "title: <title>, site cut off");
     XP_INT_EQ(art, "count(/a:article/a:head/a:published)", 0, "no date: no published");
     xmlFreeDoc(art);
@@ -305,7 +316,7 @@ static void test_title_and_dates(void)
      * Only the " | 한겨레" that names the site should go. */
     art = NORM("<html><head><meta property=\"og:site_name\" content=\"한겨레\">"
                "<meta property=\"og:title\" content=\"삼성 - 애플 특허 분쟁 | 한겨레\">"
-               "</head><body><article><p>" LONG_KO "</p><p>" LONG_KO2 "</p></article>" HTML_TAIL);
+               "</head>" ARTICLE_BODY);
     XP_STR_EQ(art, "/a:article/a:head/a:title", "삼성 - 애플 특허 분쟁",
               "title: only the separator before the site's name is cut");
     xmlFreeDoc(art);
@@ -324,11 +335,8 @@ static void test_dump(void)
     xmlDocPtr art = NORM(DUMP("서울시 새 도서관 문 연다 작성일 12-04", DUMP_IMG));
     XP_STR_EQ(art, "/a:article/a:head/a:title", "서울시 새 도서관 문 연다",
               "dump: the title is the header line before 작성일");
-    XP_STR_EQ(art, "/a:article/a:head/a:published", "2025-12-04",
-              "dump: MM-DD with the year from the image path");
-    XP_STR_EQ(art, "/a:article/a:head/a:published/@precision", "day", "dump: precision day");
-    XP_STR_EQ(art, "/a:article/a:head/a:published/@basis", "board date, year from image path",
-              "dump: basis");
+    /* MM-DD with the year from the image path */
+    DATE_IS(art, "2025-12-04", "day", "board date, year from image path", "dump");
     OK(!body_has(art, "작성일") && !body_has(art, "관련자료"),
        "dump: header and footer are not body text");
     xmlFreeDoc(art);
@@ -352,7 +360,7 @@ static void test_byline_publisher_rights(void)
         NORM("<html lang=\"ko\"><head><link rel=\"canonical\" "
              "href=\"https://www.hani.co.kr/arti/1.html\">"
              "<meta property=\"og:site_name\" content=\"한겨레21\"></head><body><article>"
-             "<p>" LONG_KO "</p><p>" LONG_KO2 "</p><p>선담은 기자 sun@hani.co.kr</p>"
+             LONG_PS "<p>선담은 기자 sun@hani.co.kr</p>"
              "<p>ⓒ 한겨레신문사 무단 전재, 재배포 및 AI 학습 이용 금지</p></article>" HTML_TAIL);
     XP_STR_EQ(art, "/a:article/a:head/a:author", "선담은", "byline: the author's name");
     XP_STR_EQ(art, "/a:article/a:head/a:author/@email", "sun@hani.co.kr", "byline: e-mail");
@@ -373,8 +381,8 @@ static void test_byline_publisher_rights(void)
 
     art = NORM("<html><head><meta name=\"tdm-reservation\" content=\"1\">"
                "<meta name=\"tdm-policy\" content=\"https://example.com/tdm.json\"></head><body>"
-               "<article><p>" LONG_KO "</p><p>" LONG_KO2 "</p>"
-               "<p>Copyright © 누리경제. All rights reserved.</p></article>" HTML_TAIL);
+               "<article>" LONG_PS "<p>Copyright © 누리경제. All rights reserved.</p>"
+               "</article>" HTML_TAIL);
     XP_STR_EQ(art, "/a:article/a:head/a:reservation/@basis", "meta",
               "TDM: <meta name=tdm-reservation content=1>");
     XP_STR_EQ(art, "/a:article/a:head/a:reservation/@policy", "https://example.com/tdm.json",
@@ -404,13 +412,11 @@ static void test_byline_publisher_rights(void)
 
 static void test_lang(void)
 {
-    xmlDocPtr art = NORM("<html lang=\"en\"><body><article><p>" LONG_KO "</p><p>" LONG_KO2
-                         "</p></article>" HTML_TAIL);
+    xmlDocPtr art = NORM("<html lang=\"en\">" ARTICLE_BODY);
     XP_STR_EQ(art, "/a:article/@xml:lang", "ko", "lang=\"en\" on Korean text gives ko");
     xmlFreeDoc(art);
 
-    art = NORM("<html lang=\"ko_KR\"><body><article><p>" LONG_KO "</p><p>" LONG_KO2
-               "</p></article>" HTML_TAIL);
+    art = NORM("<html lang=\"ko_KR\">" ARTICLE_BODY);
     XP_STR_EQ(art, "/a:article/@xml:lang", "ko-KR", "lang=\"ko_KR\" agrees and becomes ko-KR");
     xmlFreeDoc(art);
 
@@ -439,8 +445,7 @@ static void test_feed_and_article(void)
         "<description><![CDATA[<p>둘째 항목의 본문.</p>]]></description></item>"
         "</channel></rss>\n");
     XP_STR_EQ(art, "/a:article/a:head/a:title", "첫 항목 제목", "feed: the first item's title");
-    XP_STR_EQ(art, "/a:article/a:head/a:published", "2025-12-04T06:56:36Z", "feed: pubDate");
-    XP_STR_EQ(art, "/a:article/a:head/a:published/@basis", "feed", "feed: basis");
+    DATE_IS(art, "2025-12-04T06:56:36Z", "second", "feed", "feed: pubDate");
     XP_STR_EQ(art, "/a:article/a:head/a:source/@href", "https://news.example.com/1",
               "feed: the item's link");
     XP_STR_EQ(art, "/a:article/a:head/a:author", "홍길동", "feed: the item's author");

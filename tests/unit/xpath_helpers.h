@@ -3,6 +3,7 @@
  *
  *   xml_parse(s)                 a document from a string (no network, no
  *                                entities); NULL when not well-formed
+ *   article_parse(s, seg, err)   the same, with the article's sentences
  *   xml_serialise(doc)           the document as a malloc'ed string
  *   xp_eval(doc, expr)           the XPath result (xmlXPathFreeObject)
  *   XP_STR_EQ(doc, expr, want, msg)   string(expr) equals want
@@ -40,6 +41,19 @@ static inline xmlDocPtr xml_parse(const char *s)
 {
     return xmlReadMemory(s, (int)strlen(s), NULL, "UTF-8",
                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+/* An article from XML text, with artx_sentences() run on it when `seg` is
+ * given.  NULL when the text is not well-formed or segmenting fails (err,
+ * which may be NULL, says why then).  The caller frees it. */
+static inline xmlDocPtr article_parse(const char *xml, artx_segmenter *seg, artx_error *err)
+{
+    xmlDocPtr art = xml_parse(xml);
+    if (art && seg && artx_sentences(art, seg, err)) {
+        xmlFreeDoc(art);
+        art = NULL;
+    }
+    return art;
 }
 
 /* Caller frees with free(); NULL for a NULL document. */
