@@ -17,7 +17,8 @@ static const char source_article[] =
     "<title id=\"title\">서울시 새 도서관</title>"
     "<published precision=\"day\">2025-12-04</published>"
     "<author email=\"a@e.com\">홍길동</author><publisher>누리경제</publisher>"
-    "<rights>ⓒ 누리경제 무단 전재 금지</rights></head><body>"
+    "<rights>ⓒ 누리경제 무단 전재 금지</rights><reservation tdm=\"reserved\" basis=\"rights\"/>"
+    "</head><body>"
     "<p id=\"p1\">첫 문장이다. 둘째 문장은 <em>강조</em>가 있다.</p>"
     "<h2 id=\"h1\">소제목이다</h2><p id=\"p2\">셋째 문단이다.</p></body></article>";
 
@@ -107,6 +108,10 @@ static void test_formats(xmlDocPtr art)
     XP_STR_EQ(d, "/x2:xliff/@trgLang", "en", "XLIFF 2.0: trgLang from target-lang");
     XP_INT_EQ(d, "count(//x2:unit)", 4, "XLIFF 2.0: a unit per block");
     XP_INT_EQ(d, "count(//x2:skeleton/a:article)", 1, "XLIFF 2.0: the merge data");
+    XP_STR_EQ(d, "/x2:xliff/x2:file/x2:notes/x2:note[@category='rights']",
+              "ⓒ 누리경제 무단 전재 금지", "XLIFF 2.0: the rights travel as a file note");
+    XP_INT_EQ(d, "count(/x2:xliff/x2:file/x2:notes/x2:note[@category='tdm-reservation'])", 1,
+              "XLIFF 2.0: so does the TDM reservation");
     xmlFreeDoc(d);
 
     d = transform_doc(art, ARTX_TO_XLIFF12, to_en);
@@ -116,6 +121,8 @@ static void test_formats(xmlDocPtr art)
     XP_STR_EQ(d, "/x1:xliff/x1:file/@target-language", "en", "XLIFF 1.2: target-language");
     XP_INT_EQ(d, "count(//x1:trans-unit)", 4, "XLIFF 1.2: a trans-unit per block");
     XP_OK(d, "starts-with(//x1:internal-file, '<article')", "XLIFF 1.2: the merge data");
+    XP_STR_EQ(d, "/x1:xliff/x1:file/x1:header/x1:note", "ⓒ 누리경제 무단 전재 금지",
+              "XLIFF 1.2: the rights travel as a header note");
     xmlFreeDoc(d);
 
     d = transform_doc(art, ARTX_TO_DOCBOOK, NULL);
@@ -224,6 +231,8 @@ static void test_epub(xmlDocPtr art)
               "EPUB: dcterms:modified from SOURCE_DATE_EPOCH");
     XP_OK(opf, "starts-with(//*[local-name()='identifier'], 'urn:uuid:')",
           "EPUB: a urn:uuid identifier");
+    XP_STR_EQ(opf, "//*[local-name()='rights']", "ⓒ 누리경제 무단 전재 금지", "EPUB: dc:rights");
+    XP_STR_EQ(opf, "//*[@property='tdm:reservation']", "1", "EPUB: the TDM reservation");
     char *uid = xp_string(opf, "//*[local-name()='identifier']");
     xmlFreeDoc(opf);
     OK(zip && again && len == len2 && !memcmp(zip, again, len),
