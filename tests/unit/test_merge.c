@@ -30,13 +30,14 @@ static const char *const to_en[] = {"target-lang", "en", NULL};
 
 /* Extract the source article in `format` and read the XLIFF back as a
  * merge input.  NULL (a failed check) when a step fails. */
-static xmlDocPtr extract_at(const char *file, int line, artx_format format)
+static xmlDocPtr extract_at(const char *file, int line, artx_format format,
+                            const char *const *params)
 {
     xmlDocPtr art = article_parse(source_article, seg, NULL), xlf = NULL;
     unsigned char *out = NULL;
     size_t len = 0;
     artx_error err = {0};
-    int rc = art ? artx_transform(art, format, to_en, &out, &len, &err) : ARTX_ERR_INVALID;
+    int rc = art ? artx_transform(art, format, params, &out, &len, &err) : ARTX_ERR_INVALID;
     if (!rc)
         rc = artx_read(out, len, "test.xlf", ARTX_FROM_XLIFF, &xlf, &err);
     if (!harness_int_eq(rc, 0, file, line, "extract and read back the XLIFF"))
@@ -45,7 +46,7 @@ static xmlDocPtr extract_at(const char *file, int line, artx_format format)
     xmlFreeDoc(art);
     return xlf;
 }
-#define EXTRACT(format) extract_at(__FILE__, __LINE__, (format))
+#define EXTRACT(format, params) extract_at(__FILE__, __LINE__, (format), (params))
 
 /* Give every segment a target that is a copy of its source: 2.0
  * segment/target after segment/source; 1.2 trans-unit/target from
@@ -101,13 +102,13 @@ static int remove_nodes(xmlDocPtr doc, const char *expr)
 
 /* A merge that must succeed: the article (NULL, and a failed check, when
  * it does not), the untranslated count in *untr. */
-static xmlDocPtr merged_at(const char *file, int line, xmlDocPtr xlf, size_t *untr,
-                           const char *msg)
+static xmlDocPtr merged_at(const char *file, int line, xmlDocPtr xlf,
+                           const char *const *params, size_t *untr, const char *msg)
 {
     xmlDocPtr out = NULL;
     artx_error err = {0};
     *untr = 99;
-    int rc = xlf ? artx_merge(xlf, to_en, &out, untr, &err) : ARTX_ERR_INVALID;
+    int rc = xlf ? artx_merge(xlf, params, &out, untr, &err) : ARTX_ERR_INVALID;
     if (!harness_int_eq(rc, 0, file, line, msg))
         fprintf(stderr, "    message: %s\n", err.message);
     return out;
@@ -172,11 +173,11 @@ static const char *kmsg(const xliff_kind *k, const char *what)
 /* Copying source to target gives back the source article, in English. */
 static void test_identity(const xliff_kind *k)
 {
-    xmlDocPtr xlf = EXTRACT(k->format);
+    xmlDocPtr xlf = EXTRACT(k->format, to_en);
     xmlDocPtr src = article_parse(source_article, seg, NULL);
     copy_sources(xlf);
     size_t untr;
-    xmlDocPtr out = MERGED(xlf, &untr, kmsg(k, "identity merge succeeds"));
+    xmlDocPtr out = MERGED(xlf, to_en, &untr, kmsg(k, "identity merge succeeds"));
     INT_EQ(untr, 0, kmsg(k, "identity merge: nothing untranslated"));
     XP_STR_EQ(out, "/a:article/@xml:lang", "en", kmsg(k, "xml:lang is the target language"));
     char *want = ids(src), *got = ids(out);
@@ -205,10 +206,10 @@ static void test_identity(const xliff_kind *k)
     xmlFreeDoc(xlf);
 
     /* No targets at all: every segment counts, the text is the source. */
-    xlf = EXTRACT(k->format);
+    xlf = EXTRACT(k->format, to_en);
     XP_INT_EQ(xlf, "count(//x2:segment | //x1:seg-source/x1:mrk)", SEGMENTS,
               kmsg(k, "the file has all the segments"));
-    out = MERGED(xlf, &untr, kmsg(k, "a merge without targets succeeds"));
+    out = MERGED(xlf, to_en, &untr, kmsg(k, "a merge without targets succeeds"));
     INT_EQ(untr, SEGMENTS, kmsg(k, "without targets, every segment is untranslated"));
     XP_STR_EQ(out, "//a:p[@id='p1']", "첫 문장이다. 둘째 문장은 강조가 있다.",
               kmsg(k, "without targets, the source text"));
@@ -221,7 +222,7 @@ static void test_identity(const xliff_kind *k)
  * some, and the count of the others. */
 static void test_translated(const xliff_kind *k)
 {
-    xmlDocPtr xlf = EXTRACT(k->format);
+    xmlDocPtr xlf = EXTRACT(k->format, to_en);
     copy_sources(xlf);
     SET_TARGET(xlf, k, "title", "title.s1", "Seoul's new library");
     SET_TARGET(xlf, k, "p1", "p1.s1", "The first sentence.");
@@ -235,7 +236,7 @@ static void test_translated(const xliff_kind *k)
     INT_EQ(remove_nodes(xlf, expr), 1, kmsg(k, "the target of p2.s2 is removed"));
 
     size_t untr;
-    xmlDocPtr out = MERGED(xlf, &untr, kmsg(k, "the merge succeeds"));
+    xmlDocPtr out = MERGED(xlf, to_en, &untr, kmsg(k, "the merge succeeds"));
     INT_EQ(untr, 2, kmsg(k, "one missing and one empty target are untranslated"));
     XP_STR_EQ(out, "/a:article/@xml:lang", "en", kmsg(k, "xml:lang is the target language"));
     XP_STR_EQ(out, "/a:article/a:head/a:title", "Seoul's new library", kmsg(k, "the title"));
@@ -253,6 +254,28 @@ static void test_translated(const xliff_kind *k)
     XP_STR_EQ(out, "//a:figure/a:credit", "Yonhap", kmsg(k, "the credit's translation"));
     XP_STR_EQ(out, "//a:figure/a:img/@src", "https://e.com/a.jpg", kmsg(k, "img@src kept"));
     XP_STR_EQ(out, "//a:li[@id='l1.i1.l.i1']", "안쪽 항목", kmsg(k, "a copied target"));
+    xmlFreeDoc(out);
+    xmlFreeDoc(xlf);
+}
+
+/* The article's language: the file's target language, else the
+ * target-lang parameter, else the source language. */
+static void test_language(const xliff_kind *k)
+{
+    static const char *const to_ja[] = {"target-lang", "ja", NULL};
+    size_t untr;
+    xmlDocPtr xlf = EXTRACT(k->format, to_en);
+    xmlDocPtr out = MERGED(xlf, to_ja, &untr, kmsg(k, "merge a file into en, asking for ja"));
+    XP_STR_EQ(out, "/a:article/@xml:lang", "en", kmsg(k, "the file's target language wins"));
+    xmlFreeDoc(out);
+    xmlFreeDoc(xlf);
+
+    xlf = EXTRACT(k->format, NULL);
+    out = MERGED(xlf, to_ja, &untr, kmsg(k, "merge a file with no target language"));
+    XP_STR_EQ(out, "/a:article/@xml:lang", "ja", kmsg(k, "... in the target-lang parameter's"));
+    xmlFreeDoc(out);
+    out = MERGED(xlf, NULL, &untr, kmsg(k, "merge it with no parameters"));
+    XP_STR_EQ(out, "/a:article/@xml:lang", "ko", kmsg(k, "... keeps the source language"));
     xmlFreeDoc(out);
     xmlFreeDoc(xlf);
 }
@@ -284,7 +307,7 @@ static void test_refused(const xliff_kind *k)
 {
     char expr[256];
     /* A unit the merge data does not know (besides all that it knows). */
-    xmlDocPtr xlf = EXTRACT(k->format);
+    xmlDocPtr xlf = EXTRACT(k->format, to_en);
     copy_sources(xlf);
     snprintf(expr, sizeof expr, k->unit, "p1");
     xmlXPathObjectPtr o = xp_eval(xlf, expr);
@@ -297,7 +320,7 @@ static void test_refused(const xliff_kind *k)
     REFUSED(xlf, "p99", kmsg(k, "an unknown unit"));
     xmlFreeDoc(xlf);
 
-    xlf = EXTRACT(k->format);
+    xlf = EXTRACT(k->format, to_en);
     copy_sources(xlf);
     snprintf(expr, sizeof expr, k->unit, "p2");
     INT_EQ(remove_nodes(xlf, expr), 1, kmsg(k, "unit p2 is removed"));
@@ -313,19 +336,19 @@ static void test_refused(const xliff_kind *k)
 #endif
     xmlFreeDoc(xlf);
 
-    xlf = EXTRACT(k->format);
+    xlf = EXTRACT(k->format, to_en);
     copy_sources(xlf);
     SET_TARGET(xlf, k, "p1", "p1.s2", "<%s id=\"1\">one</%s> and <%s id=\"1\">two</%s>.");
     REFUSED(xlf, "p1", kmsg(k, "an inline code used twice"));
     xmlFreeDoc(xlf);
 
-    xlf = EXTRACT(k->format);
+    xlf = EXTRACT(k->format, to_en);
     copy_sources(xlf);
     SET_TARGET(xlf, k, "p2", "p2.s1", "Kim spoke at a press conference.");
     REFUSED(xlf, "p2", kmsg(k, "an inline code missing from the target"));
     xmlFreeDoc(xlf);
 
-    xlf = EXTRACT(k->format);
+    xlf = EXTRACT(k->format, to_en);
     copy_sources(xlf);
     INT_EQ(remove_nodes(xlf, k->merge_data), 1, kmsg(k, "the merge data is removed"));
     REFUSED(xlf, "(file)", kmsg(k, "no merge data"));
@@ -352,6 +375,7 @@ int main(void)
         for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
             test_identity(&kinds[i]);
             test_translated(&kinds[i]);
+            test_language(&kinds[i]);
             test_refused(&kinds[i]);
         }
         test_not_xliff();
