@@ -11,9 +11,7 @@
 
 #include "harness.h"
 #include "internal.h"
-
-static unsigned rd16(const unsigned char *p) { return p[0] | p[1] << 8; }
-static uint32_t rd32(const unsigned char *p) { return rd16(p) | (uint32_t)rd16(p + 2) << 16; }
+#include "zip_helpers.h"
 
 static unsigned char *build(time_t t, size_t *len)
 {

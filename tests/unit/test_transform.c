@@ -1,0 +1,361 @@
+/* test_transform.c - the output formats (artx_transform): names and
+ * extensions, every format on a small article, the EPUB container's OCF
+ * layout and reproducibility, customised stylesheets and parameters. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "internal.h"
+#include "xpath_helpers.h"
+#include "zip_helpers.h"
+
+static const char source_article[] =
+    "<article xmlns=\"urn:artx:article\" version=\"1\" xml:lang=\"ko\"><head>"
+    "<title id=\"title\">서울시 새 도서관</title>"
+    "<published precision=\"day\">2025-12-04</published>"
+    "<author email=\"a@e.com\">홍길동</author><publisher>누리경제</publisher>"
+    "<rights>ⓒ 누리경제 무단 전재 금지</rights><reservation tdm=\"reserved\" basis=\"rights\"/>"
+    "</head><body>"
+    "<p id=\"p1\">첫 문장이다. 둘째 문장은 <em>강조</em>가 있다.</p>"
+    "<h2 id=\"h1\">소제목이다</h2><p id=\"p2\">셋째 문단이다.</p></body></article>";
+
+static const char *const to_en[] = {"target-lang", "en", NULL};
+
+/* artx_transform as a NUL-terminated string (NULL on failure, with the
+ * reason on stderr).  The caller frees it. */
+static char *transform(xmlDocPtr art, artx_format format, const char *const *params,
+                       size_t *len)
+{
+    unsigned char *out = NULL;
+    size_t n = 0;
+    artx_error err = {0};
+    int rc = art ? artx_transform(art, format, params, &out, &n, &err) : ARTX_ERR_INVALID;
+    if (rc) {
+        fprintf(stderr, "    transform: %s\n", err.message);
+        free(out);
+        return NULL;
+    }
+    if (len)
+        *len = n;
+    return (char *)out;
+}
+
+/* artx_transform's output parsed back as XML (NULL when either fails). */
+static xmlDocPtr transform_doc(xmlDocPtr art, artx_format format, const char *const *params)
+{
+    char *s = transform(art, format, params, NULL);
+    xmlDocPtr d = s ? xml_parse(s) : NULL;
+    free(s);
+    return d;
+}
+
+static void test_names(void)
+{
+    static const struct {
+        const char *name;
+        artx_format format;
+        const char *extension;
+    } names[] = {
+        {"article", ARTX_TO_ARTICLE, "xml"}, {"text", ARTX_TO_TEXT, "txt"},
+        {"xliff", ARTX_TO_XLIFF, "xlf"},     {"xliff12", ARTX_TO_XLIFF12, "xlf"},
+        {"docbook", ARTX_TO_DOCBOOK, "dbk"}, {"xhtml", ARTX_TO_XHTML, "html"},
+        {"epub", ARTX_TO_EPUB, "epub"},
+    };
+    char msg[96];
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        artx_format f = (artx_format)-1;
+        snprintf(msg, sizeof msg, "format \"%s\" is known", names[i].name);
+        INT_EQ(artx_format_from_name(names[i].name, &f), 0, msg);
+        snprintf(msg, sizeof msg, "format \"%s\" is its enum", names[i].name);
+        INT_EQ(f, names[i].format, msg);
+        snprintf(msg, sizeof msg, "format \"%s\" has extension .%s", names[i].name,
+                 names[i].extension);
+        STR_EQ(artx_format_extension(names[i].format), names[i].extension, msg);
+    }
+    static const char *const unknown[] = {"pdf", "", "XLIFF", "xliff20", "epub3"};
+    for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++) {
+        artx_format f;
+        snprintf(msg, sizeof msg, "format \"%s\" is ARTX_ERR_USAGE", unknown[i]);
+        INT_EQ(artx_format_from_name(unknown[i], &f), ARTX_ERR_USAGE, msg);
+    }
+}
+
+/* Each format but EPUB, parsed back (text: read as it is). */
+static void test_formats(xmlDocPtr art)
+{
+    xmlDocPtr d = transform_doc(art, ARTX_TO_ARTICLE, NULL);
+    OK(d != NULL, "article: well-formed");
+    XP_STR_EQ(d, "namespace-uri(/*)", ARTX_NS, "article: the article namespace");
+    XP_STR_EQ(d, "//a:s[@id='p1.s2']/a:em", "강조", "article: sentences and inline markup");
+    XP_STR_EQ(d, "normalize-space(//a:p[@id='p1'])", "첫 문장이다. 둘째 문장은 강조가 있다.",
+              "article: the indentation adds no text to a block");
+    xmlFreeDoc(d);
+
+    char *s = transform(art, ARTX_TO_TEXT, NULL, NULL);
+    STR_EQ(s,
+           "서울시 새 도서관\n\n첫 문장이다. 둘째 문장은 강조가 있다.\n\n소제목이다\n\n"
+           "셋째 문단이다.\n",
+           "text: the title line, then blocks between blank lines");
+    free(s);
+
+    d = transform_doc(art, ARTX_TO_XLIFF, to_en);
+    OK(d != NULL, "XLIFF 2.0: well-formed");
+    XP_OK(d, "/x2:xliff[@version='2.0']", "XLIFF 2.0: root in the 2.0 namespace");
+    XP_STR_EQ(d, "/x2:xliff/@srcLang", "ko", "XLIFF 2.0: srcLang is the article's");
+    XP_STR_EQ(d, "/x2:xliff/@trgLang", "en", "XLIFF 2.0: trgLang from target-lang");
+    XP_INT_EQ(d, "count(//x2:unit)", 4, "XLIFF 2.0: a unit per block");
+    XP_INT_EQ(d, "count(//x2:skeleton/a:article)", 1, "XLIFF 2.0: the merge data");
+    XP_STR_EQ(d, "/x2:xliff/x2:file/x2:notes/x2:note[@category='rights']",
+              "ⓒ 누리경제 무단 전재 금지", "XLIFF 2.0: the rights travel as a file note");
+    XP_INT_EQ(d, "count(/x2:xliff/x2:file/x2:notes/x2:note[@category='tdm-reservation'])", 1,
+              "XLIFF 2.0: so does the TDM reservation");
+    xmlFreeDoc(d);
+
+    d = transform_doc(art, ARTX_TO_XLIFF12, to_en);
+    OK(d != NULL, "XLIFF 1.2: well-formed");
+    XP_OK(d, "/x1:xliff[@version='1.2']", "XLIFF 1.2: root in the 1.2 namespace");
+    XP_STR_EQ(d, "/x1:xliff/x1:file/@source-language", "ko", "XLIFF 1.2: source-language");
+    XP_STR_EQ(d, "/x1:xliff/x1:file/@target-language", "en", "XLIFF 1.2: target-language");
+    XP_INT_EQ(d, "count(//x1:trans-unit)", 4, "XLIFF 1.2: a trans-unit per block");
+    XP_OK(d, "starts-with(//x1:internal-file, '<article')", "XLIFF 1.2: the merge data");
+    XP_STR_EQ(d, "/x1:xliff/x1:file/x1:header/x1:note", "ⓒ 누리경제 무단 전재 금지",
+              "XLIFF 1.2: the rights travel as a header note");
+    xmlFreeDoc(d);
+
+    d = transform_doc(art, ARTX_TO_DOCBOOK, NULL);
+    OK(d != NULL, "DocBook: well-formed");
+    XP_OK(d, "/db:article[@version='5.0']", "DocBook: a DocBook 5 article");
+    XP_STR_EQ(d, "/db:article/db:info/db:title", "서울시 새 도서관", "DocBook: the title");
+    XP_STR_EQ(d, "//db:legalnotice/db:para", "ⓒ 누리경제 무단 전재 금지",
+              "DocBook: rights as legalnotice");
+    XP_STR_EQ(d, "//db:section[@xml:id='h1']/db:para/@xml:id", "p2",
+              "DocBook: a subheading opens a section");
+    xmlFreeDoc(d);
+
+    d = transform_doc(art, ARTX_TO_XHTML, NULL);
+    OK(d != NULL, "XHTML: well-formed");
+    XP_STR_EQ(d, "/h:html/h:head/h:title", "서울시 새 도서관", "XHTML: the title");
+    XP_STR_EQ(d, "/h:html/@lang", "ko", "XHTML: the language");
+    XP_STR_EQ(d, "//h:h1", "서울시 새 도서관", "XHTML: the headline");
+    XP_STR_EQ(d, "//h:p[@id='p1']/h:em", "강조", "XHTML: inline markup");
+    xmlFreeDoc(d);
+
+    unsigned char *out = (unsigned char *)"x";
+    size_t len = 1;
+    artx_error err = {0};
+    INT_EQ(artx_transform(art, (artx_format)99, NULL, &out, &len, &err), ARTX_ERR_USAGE,
+           "an unknown format is ARTX_ERR_USAGE");
+    OK(out == NULL && len == 0, "... with no output");
+}
+
+/* Parameters reach the built-in stylesheets. */
+static void test_params(xmlDocPtr art)
+{
+    static const char *const langs[] = {"target-lang", "ja", "source-lang", "ko-KR", NULL};
+    xmlDocPtr d = transform_doc(art, ARTX_TO_XLIFF, langs);
+    XP_STR_EQ(d, "/x2:xliff/@srcLang", "ko-KR", "source-lang overrides srcLang");
+    XP_STR_EQ(d, "/x2:xliff/@trgLang", "ja", "target-lang sets trgLang");
+    xmlFreeDoc(d);
+
+    d = transform_doc(art, ARTX_TO_XLIFF, NULL);
+    XP_INT_EQ(d, "count(/x2:xliff/@trgLang)", 0, "no target-lang: no trgLang");
+    xmlFreeDoc(d);
+
+    static const char *const prefill[] = {"target-lang", "en", "prefill-target", "yes", NULL};
+    d = transform_doc(art, ARTX_TO_XLIFF12, prefill);
+    XP_INT_EQ(d, "count(//x1:trans-unit[x1:target])", 4, "1.2 prefill-target=yes: targets");
+    XP_STR_EQ(d, "//x1:trans-unit[@id='p1']/x1:target/x1:mrk[@mid='p1.s1']", "첫 문장이다.",
+              "1.2 prefill-target=yes: the source in the target");
+    xmlFreeDoc(d);
+}
+
+/* Each XML part of the container is there and well-formed. */
+static void check_epub_parts(const unsigned char *zip, size_t len)
+{
+    static const char *const parts[] = {"META-INF/container.xml", "EPUB/package.opf",
+                                        "EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/article.xhtml"};
+    char msg[96];
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        char *s = zip_entry(zip, len, parts[i]);
+        xmlDocPtr d = s ? xml_parse(s) : NULL;
+        snprintf(msg, sizeof msg, "EPUB: %s is there and well-formed", parts[i]);
+        OK(d != NULL, msg);
+        xmlFreeDoc(d);
+        free(s);
+    }
+    char *css = zip_entry(zip, len, "EPUB/style.css");
+    OK(css && *css, "EPUB: the stylesheet is there");
+    free(css);
+}
+
+/* The container's package document, parsed (NULL when it is not there). */
+static xmlDocPtr epub_opf(const unsigned char *zip, size_t len)
+{
+    char *opf = zip ? zip_entry(zip, len, "EPUB/package.opf") : NULL;
+    xmlDocPtr d = opf ? xml_parse(opf) : NULL;
+    free(opf);
+    return d;
+}
+
+/* OCF: the first local header is "mimetype", stored, with no extra field,
+ * the bytes "application/epub+zip" right after its name. */
+static void check_ocf(const unsigned char *zip, size_t len)
+{
+    if (!OK(zip && len > 38 + 20, "EPUB: made"))
+        return;
+    INT_EQ(rd32(zip), 0x04034b50, "EPUB: a local header first");
+    INT_EQ(rd16(zip + 26), 8, "EPUB: its name is 8 bytes");
+    OK(!memcmp(zip + 30, "mimetype", 8), "EPUB: the first entry is mimetype");
+    INT_EQ(rd16(zip + 8), 0, "EPUB: mimetype is stored (method 0)");
+    INT_EQ(rd16(zip + 28), 0, "EPUB: mimetype has no extra field");
+    INT_EQ(rd32(zip + 18), 20, "EPUB: mimetype is 20 bytes packed");
+    INT_EQ(rd32(zip + 22), 20, "EPUB: ... and unpacked");
+    OK(!memcmp(zip + 38, "application/epub+zip", 20), "EPUB: mimetype's content");
+    check_epub_parts(zip, len);
+}
+
+static void test_epub(xmlDocPtr art)
+{
+    const char *saved = getenv("SOURCE_DATE_EPOCH");
+    char *restore = saved ? strdup(saved) : NULL;
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    size_t len = 0, len2 = 0;
+    unsigned char *zip = (unsigned char *)transform(art, ARTX_TO_EPUB, NULL, &len);
+    unsigned char *again = (unsigned char *)transform(art, ARTX_TO_EPUB, NULL, &len2);
+    check_ocf(zip, len);
+    xmlDocPtr opf = epub_opf(zip, len);
+    XP_STR_EQ(opf, "//*[@property='dcterms:modified']", "2023-11-14T22:13:20Z",
+              "EPUB: dcterms:modified from SOURCE_DATE_EPOCH");
+    XP_OK(opf, "starts-with(//*[local-name()='identifier'], 'urn:uuid:')",
+          "EPUB: a urn:uuid identifier");
+    XP_STR_EQ(opf, "//*[local-name()='rights']", "ⓒ 누리경제 무단 전재 금지", "EPUB: dc:rights");
+    XP_STR_EQ(opf, "//*[@property='tdm:reservation']", "1", "EPUB: the TDM reservation");
+    char *uid = xp_string(opf, "//*[local-name()='identifier']");
+    xmlFreeDoc(opf);
+    OK(zip && again && len == len2 && !memcmp(zip, again, len),
+       "EPUB: the same SOURCE_DATE_EPOCH gives the same bytes");
+    free(again);
+
+    setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
+    again = (unsigned char *)transform(art, ARTX_TO_EPUB, NULL, &len2);
+    OK(zip && again && (len != len2 || memcmp(zip, again, len)),
+       "EPUB: another SOURCE_DATE_EPOCH gives other bytes");
+    opf = epub_opf(again, len2);
+    XP_STR_EQ(opf, "//*[local-name()='identifier']", uid,
+              "EPUB: ... but the same identifier for the same article");
+    xmlFreeDoc(opf);
+    free(again);
+    free(uid);
+
+    static const char *const id[] = {"identifier", "urn:isbn:9780000000002", NULL};
+    again = (unsigned char *)transform(art, ARTX_TO_EPUB, id, &len2);
+    opf = epub_opf(again, len2);
+    XP_STR_EQ(opf, "//*[local-name()='identifier']", "urn:isbn:9780000000002",
+              "EPUB: the caller's identifier parameter wins");
+    xmlFreeDoc(opf);
+    free(again);
+    free(zip);
+    if (restore)
+        setenv("SOURCE_DATE_EPOCH", restore, 1);
+    else
+        unsetenv("SOURCE_DATE_EPOCH");
+    free(restore);
+}
+
+/* A customised article-to-text.xsl that shows a parameter, and a broken
+ * article-to-docbook.xsl. */
+static const char custom_text[] =
+    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"
+    "    xmlns:a=\"urn:artx:article\">\n"
+    "  <xsl:output method=\"text\" encoding=\"UTF-8\"/>\n"
+    "  <xsl:param name=\"greeting\" select=\"'none'\"/>\n"
+    "  <xsl:template match=\"/\">custom: <xsl:value-of select=\"a:article/a:head/a:title\"/>"
+    " (<xsl:value-of select=\"$greeting\"/>)</xsl:template>\n"
+    "</xsl:stylesheet>\n";
+
+static bool write_file(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    bool ok = fputs(text, f) >= 0;
+    return fclose(f) == 0 && ok;
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    unlink(path);
+}
+
+static void test_stylesheet_dir(xmlDocPtr art)
+{
+    char dir[] = "/tmp/artx-unit-XXXXXX";
+    if (!OK(mkdtemp(dir) != NULL, "a temporary stylesheet folder"))
+        return;
+    OK(write_file(dir, "article-to-text.xsl", custom_text), "the custom stylesheet is written");
+    char *builtin = transform(art, ARTX_TO_TEXT, NULL, NULL);
+    artx_error err = {0};
+    INT_EQ(artx_set_stylesheet_dir(dir, &err), 0, "artx_set_stylesheet_dir(folder)");
+
+    char *s = transform(art, ARTX_TO_TEXT, NULL, NULL);
+    STR_EQ(s, "custom: 서울시 새 도서관 (none)", "the folder's article-to-text.xsl is used");
+    free(s);
+    static const char *const hello[] = {"greeting", "안녕", NULL};
+    s = transform(art, ARTX_TO_TEXT, hello, NULL);
+    STR_EQ(s, "custom: 서울시 새 도서관 (안녕)", "a parameter reaches the custom stylesheet");
+    free(s);
+    xmlDocPtr d = transform_doc(art, ARTX_TO_DOCBOOK, NULL);
+    XP_STR_EQ(d, "/db:article/db:info/db:title", "서울시 새 도서관",
+              "a stylesheet the folder lacks is the built-in one");
+    xmlFreeDoc(d);
+
+    /* Stylesheets load when first used, so a broken one shows then. */
+    OK(write_file(dir, "article-to-docbook.xsl", "<xsl:stylesheet"), "a broken stylesheet");
+    INT_EQ(artx_set_stylesheet_dir(dir, &err), 0, "the folder again (the cache is dropped)");
+    unsigned char *out = NULL;
+    size_t len = 0;
+    artx_error err2 = {0};
+    INT_EQ(artx_transform(art, ARTX_TO_DOCBOOK, NULL, &out, &len, &err2), ARTX_ERR_XSLT,
+           "a broken custom stylesheet is ARTX_ERR_XSLT");
+    free(out);
+
+    INT_EQ(artx_set_stylesheet_dir(NULL, &err), 0, "artx_set_stylesheet_dir(NULL)");
+    s = transform(art, ARTX_TO_TEXT, NULL, NULL);
+    OK(s && builtin && !strcmp(s, builtin), "NULL goes back to the built-in stylesheets");
+    free(s);
+    s = transform(art, ARTX_TO_DOCBOOK, NULL, NULL);
+    OK(s != NULL, "... the built-in DocBook too");
+    free(s);
+    free(builtin);
+    remove_file(dir, "article-to-text.xsl");
+    remove_file(dir, "article-to-docbook.xsl");
+    OK(rmdir(dir) == 0, "the temporary folder is removed");
+}
+
+int main(void)
+{
+    artx_init();
+    artx_segmenter *seg = NULL;
+    artx_error err = {0};
+    INT_EQ(artx_segmenter_new(NULL, &seg, &err), 0, "the built-in rules load");
+    xmlDocPtr art = seg ? article_parse(source_article, seg, NULL) : NULL;
+    OK(art != NULL, "the test article");
+    test_names();
+    if (art) {
+        test_formats(art);
+        test_params(art);
+        test_epub(art);
+        test_stylesheet_dir(art);
+    }
+    xmlFreeDoc(art);
+    artx_segmenter_free(seg);
+    artx_cleanup();
+    return harness_done("test_transform");
+}
