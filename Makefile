@@ -25,7 +25,11 @@ PYTHON ?= /usr/bin/python3
 PKGS := libxml-2.0 libxslt libexslt zlib icu-uc icu-i18n
 
 MODE ?= release
-ifeq ($(MODE),asan)
+ifeq ($(MODE),tsan)
+BUILD := build/tsan
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+LDSAN := -fsanitize=thread
+else ifeq ($(MODE),asan)
 BUILD := build/asan
 OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDSAN := -fsanitize=address,undefined
@@ -61,7 +65,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated
-.PHONY: all lib plugin plugin-test install-test check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -113,7 +117,7 @@ $(BUILD)/artx.pc: artx.pc.in src/artx.h Makefile
 $(BUILD)/artx: $(BUILD)/obj/main.o $(BUILD)/libartx.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libartx.a
+$(BUILD)/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(BUILD)/libartx.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libartx.a $(PKG_LIBS)
 
 # The README's first command: build, then convert the bundled sample.
@@ -213,6 +217,11 @@ leakcheck: $(BUILD)/artx
 
 asan:
 	$(MAKE) MODE=asan check
+
+# The threaded unit test under ThreadSanitizer.
+tsan:
+	$(MAKE) MODE=tsan build/tsan/test_threads
+	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build/tsan/test_threads
 
 install: $(BUILD)/artx $(PLUGIN) lib
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/xslt

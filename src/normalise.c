@@ -426,6 +426,8 @@ int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *e
     if (!proot)
         return artx_fail(err, ARTX_ERR_INVALID, "empty document");
     if (proot->ns && xmlStrEqual(proot->ns->href, BAD_CAST ARTX_NS)) {
+        if ((ret = artx_article_check(page, err)))
+            return artx_fail_within(err, ret, "not a valid artx article");
         *out = xmlCopyDoc(page, 1);
         return *out ? 0 : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     }

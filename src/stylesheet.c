@@ -171,9 +171,12 @@ void artx_stylesheet_setup(void)
     pthread_once(&setup_once, setup);
 }
 
-/* Drop every compiled file (call with state_lock held for writing). */
+/* Drop every compiled file (call with state_lock held for writing, so no
+ * reader uses them; compile_lock too keeps every access to the cache under
+ * one lock, which is what race detectors check). */
 static void forget_compiled(void)
 {
+    pthread_mutex_lock(&compile_lock);
     while (cache) {
         compiled *next = cache->next;
         xsltFreeStylesheet(cache->style);
@@ -184,6 +187,7 @@ static void forget_compiled(void)
     if (schema)
         xmlRelaxNGFree(schema);
     schema = NULL;
+    pthread_mutex_unlock(&compile_lock);
 }
 
 void artx_stylesheet_cleanup(void)
