@@ -65,7 +65,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated
-.PHONY: all lib plugin plugin-test install-test tsan check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan helgrind check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -217,6 +217,12 @@ leakcheck: $(BUILD)/artx
 
 asan:
 	$(MAKE) MODE=asan check
+
+# The threaded unit test under helgrind too (minutes; tests/helgrind.supp
+# names what it reports inside libxslt and libxml2).
+helgrind: $(BUILD)/test_threads
+	valgrind --tool=helgrind --suppressions=tests/helgrind.supp --error-exitcode=9 \
+		$(BUILD)/test_threads
 
 # The threaded unit test under ThreadSanitizer.
 tsan:
