@@ -19,7 +19,7 @@ DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
-PKGS := libxml-2.0 libxslt libexslt zlib icu-uc icu-i18n
+PKGS := libxml-2.0 libxslt libexslt zlib icu-uc icu-i18n json-c
 
 MODE ?= release
 ifeq ($(MODE),asan)
