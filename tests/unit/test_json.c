@@ -94,27 +94,32 @@ static void test_wrappers(void)
            "a comma after the first value is garbage");
     STR_EQ(JSON("{\"a\":1} {\"b\":"), "<map><number key=\"a\">1</number></map>",
            "a truncated second value leaves the first");
-    STR_EQ(JSON(""), "(refused)", "empty");
-    STR_EQ(JSON(" \n\t "), "(refused)", "white space only");
-    STR_EQ(JSON("<![CDATA[ {\"a\":1} ]]>"), "(refused)", "CDATA markers are not JSON");
-    STR_EQ(JSON("{\"a\": [1, 2"), "(refused)", "truncated");
-    STR_EQ(JSON("{\"a\":\"\\q\"}"), "(refused)", "an unknown escape");
-}
-
-/* JSON's grammar, as JSON.parse reads it: json-c's lenient extras stay off. */
-static void test_strict(void)
-{
-    STR_EQ(JSON("{\"a\":1,}"), "(refused)", "a trailing comma");
-    STR_EQ(JSON("{\"a\":'1'}"), "(refused)", "a single-quoted string");
     /* json-c's one leniency left: it reads a single-quoted name even when
      * strict (json_tokener.c, object_field_start).  Harmless to JSON-LD. */
     STR_EQ(JSON("{'a':1}"), "<map><number key=\"a\">1</number></map>", "a single-quoted name");
-    STR_EQ(JSON("{/* c */\"a\":1}"), "(refused)", "a comment");
-    STR_EQ(JSON("[01]"), "(refused)", "a leading zero");
-    STR_EQ(JSON("[NaN]"), "(refused)", "NaN");
-    STR_EQ(JSON("{\"a\":Infinity}"), "(refused)", "Infinity");
-    STR_EQ(JSON("[-Infinity]"), "(refused)", "-Infinity");
-    STR_EQ(JSON("[True]"), "(refused)", "True");
+}
+
+/* Texts that are not JSON, or not JSON as JSON.parse reads it (json-c's
+ * lenient extras stay off), are refused whole. */
+static void test_refused(void)
+{
+    static const char *const cases[][2] = {
+        {"", "empty"},
+        {" \n\t ", "white space only"},
+        {"<![CDATA[ {\"a\":1} ]]>", "CDATA markers"},
+        {"{\"a\": [1, 2", "truncated"},
+        {"{\"a\":\"\\q\"}", "an unknown escape"},
+        {"{\"a\":1,}", "a trailing comma"},
+        {"{\"a\":'1'}", "a single-quoted string"},
+        {"{/* c */\"a\":1}", "a comment"},
+        {"[01]", "a leading zero"},
+        {"[NaN]", "NaN"},
+        {"{\"a\":Infinity}", "Infinity"},
+        {"[-Infinity]", "-Infinity"},
+        {"[True]", "True"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        STR_EQ(map_json(cases[i][0], strlen(cases[i][0])), "(refused)", cases[i][1]);
 }
 
 static void test_nesting(void)
@@ -247,7 +252,7 @@ int main(void)
 {
     test_mapping();
     test_wrappers();
-    test_strict();
+    test_refused();
     test_nesting();
     test_size();
     test_characters();
