@@ -485,6 +485,10 @@ def check_page(page, workdir, from_article=False):
     results = []
     rel = os.path.relpath(page, os.path.dirname(REPO))
     if rel.startswith(".."):
+        # SHARED away from the repository: the path below it keeps the
+        # outputs of corpus-web's many source.html apart.
+        rel = os.path.relpath(page, SHARED)
+    if rel.startswith(".."):
         rel = os.path.basename(page)
     base = re.sub(r"[^A-Za-z0-9_.-]", "_", rel)
     pre = ["--from", "article"] if from_article else []
