@@ -22,7 +22,11 @@ DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
-PKGS := libxml-2.0 libxslt libexslt zlib icu-uc icu-i18n
+# Third-party test material (pages, schemas, SRX files, gold sets), never
+# copied into the repository; every test finds it through $SHARED.
+SHARED ?= ../shared
+export SHARED
+PKGS := libxml-2.0 libxslt libexslt zlib icu-uc icu-i18n json-c
 
 MODE ?= release
 ifeq ($(MODE),tsan)
@@ -206,14 +210,14 @@ RUNS ?= 5
 MB ?= 8
 # The baseline, measured in the same run: Okapi's ICU-based SRX file.
 bench: $(BUILD)/segbench
-	$(BUILD)/segbench -r $(RUNS) -m $(MB) ../shared/seg/gold/ko_kss_*.json \
-		../shared/seg/gold/en_golden_pysbd48.json
-	$(BUILD)/segbench -r $(RUNS) -m $(MB) -s ../shared/seg/srx/okapi_okapi_default_icu4j.srx \
-		../shared/seg/gold/ko_kss_*.json ../shared/seg/gold/en_golden_pysbd48.json
+	$(BUILD)/segbench -r $(RUNS) -m $(MB) $(SHARED)/seg/gold/ko_kss_*.json \
+		$(SHARED)/seg/gold/en_golden_pysbd48.json
+	$(BUILD)/segbench -r $(RUNS) -m $(MB) -s $(SHARED)/seg/srx/okapi_okapi_default_icu4j.srx \
+		$(SHARED)/seg/gold/ko_kss_*.json $(SHARED)/seg/gold/en_golden_pysbd48.json
 
 # valgrind on the CLI: the samples, and with CORPUS=1 the shared corpus too.
 leakcheck: $(BUILD)/artx
-	sh tests/leakcheck.sh $(BUILD)/artx samples/* $(if $(CORPUS),../shared/corpus/*)
+	sh tests/leakcheck.sh $(BUILD)/artx samples/* $(if $(CORPUS),$(SHARED)/corpus/*)
 
 asan:
 	$(MAKE) MODE=asan check

@@ -9,6 +9,7 @@ boxes, captions, images.  Each check prints one PASS/FAIL/SKIP line; the
 last line is "N passed, M failed[, K skipped]".  Exit status 1 on failure.
 
 Usage: tests/corpus.py [--artx PATH] [--rng PATH] [--corpus DIR] [FILE...]
+DIR defaults to $SHARED/corpus, SHARED to ../shared beside the repository.
 """
 import argparse
 import datetime as dt
@@ -19,6 +20,9 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("SHARED") or os.path.join(os.path.dirname(REPO), "shared")
 
 NS = "{urn:artx:article}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -290,7 +294,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--artx", default="build/artx")
     ap.add_argument("--rng", default="xslt/article.rng")
-    ap.add_argument("--corpus", default="../shared/corpus")
+    ap.add_argument("--corpus", default=os.path.join(SHARED, "corpus"))
     ap.add_argument("files", nargs="*", help="restrict to these corpus files")
     args = ap.parse_args()
     sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")

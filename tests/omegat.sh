@@ -17,52 +17,28 @@
 #      the EPUB passes epubcheck with no errors or warnings, the language is
 #      en, every translation is there, and the link, strong, em and br came
 #      back.
-# One line per check, then 'omegat: N passed, M failed[, 1 skipped]'; exit 1
+# One line per check, then 'omegat: N passed, M failed[, K skipped]'; exit 1
 # on failure. A missing tool is a skip, or a failure when CI=true.
 set -u
+suite=omegat
+. "$(dirname "$0")/lib.sh"
 artx=${1:-build/artx}
 case $artx in /*) ;; *) artx=$PWD/$artx ;; esac
 epubcheck_jar=/usr/share/java/epubcheck.jar
-pass=0
-fail=0
-skip=0
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 trap 'exit 1' HUP INT TERM
 
-ok() { echo "PASS $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
-finish() {
-    if [ $skip -gt 0 ]; then
-        echo "omegat: $pass passed, $fail failed, $skip skipped"
-    else
-        echo "omegat: $pass passed, $fail failed"
-    fi
-    [ $fail -eq 0 ] || exit 1
-    exit 0
-}
 # The first lines of a log, without OmegaT's and Java's chatter.
 excerpt() { grep -v -e ': Info: ' -e '^Picked up JAVA_TOOL_OPTIONS' "$1" | head -c 600 | tr '\n' ' '; }
 
 # --- tools -----------------------------------------------------------------
-missing=
-command -v omegat >/dev/null 2>&1 || missing="$missing omegat"
-command -v xsltproc >/dev/null 2>&1 || missing="$missing xsltproc"
-command -v unzip >/dev/null 2>&1 || missing="$missing unzip"
-{ command -v java >/dev/null 2>&1 && [ -f "$epubcheck_jar" ]; } || missing="$missing epubcheck"
-if [ -n "$missing" ]; then
-    for p in $missing; do
-        echo "omegat: ***** '$p' is not installed: install the Debian package '$p'" \
-             "(apt-get install -y $p) to run the OmegaT round trip *****" >&2
-    done
-    if [ "${CI:-}" = true ]; then
-        bad "OmegaT round trip: missing Debian package(s):$missing"
-    else
-        echo "SKIP OmegaT round trip: missing Debian package(s):$missing"
-        skip=1
-    fi
-    finish
-fi
+tools=1
+need omegat omegat || tools=0
+need xsltproc xsltproc || tools=0
+need unzip unzip || tools=0
+need epubcheck epubcheck "command -v java && [ -f $epubcheck_jar ]" || tools=0
+[ $tools = 1 ] || finish
 [ -x "$artx" ] || { bad "no artx binary at $artx"; finish; }
 
 # --- the test page and its translations --------------------------------------

@@ -15,30 +15,24 @@
 #   6. artx:segment agrees with `artx segment`, and the CLI registers the
 #      same functions for its own (customised) stylesheets
 #   7. valgrind on xsltproc with the module: no leaks, no invalid accesses
-# PAGE: ../shared/corpus/seed.txt, the dev gold pages and samples/.
-# Missing xsltproc or python3-lxml is a loud skip, a failure under CI=true.
+# PAGE: $SHARED/corpus/seed.txt, the dev gold pages and samples/.
+# Missing xsltproc, python3-lxml, valgrind or the pages is a loud skip, a
+# failure under CI=true.
 set -u
+suite=plugin
+. "$(dirname "$0")/../lib.sh"
 build=${1:-build}
 artx=$build/artx
 plugin=$build/plugin/artx_example_xslt.so
 PYTHON=${PYTHON:-/usr/bin/python3}
 here=$(dirname "$0")
-corpus=${SHARED:-../shared}/corpus
-pass=0
-fail=0
-skip=0
+corpus=$SHARED/corpus
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 
 LIBXSLT_PLUGINS_PATH=$build/plugin
 export LIBXSLT_PLUGINS_PATH
 
-ok() { echo "PASS $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
-missing() { # missing WHAT PACKAGE
-    echo "plugin: SKIPPED: $1 not found: install the Debian package '$2'" >&2
-    if [ "${CI:-}" = true ]; then bad "$1 missing (package $2)"; else skip=$((skip + 1)); fi
-}
 # The last lines of a log, without libxml2's HTML parser chatter.
 tail_of() { grep -v -e 'HTML parser error' -e '^ *\^$' "$1" | grep -v '^.\{60,\}$' | tail -n 4; }
 
@@ -68,12 +62,19 @@ same() { # same NAME A B: canonical equality, noting identical bytes
     fi
 }
 
-pages="$corpus/seed.txt $corpus/ko-daumrepost-hani-po20231110700169879902913.html
+pages=$(ls samples/*.html samples/*.txt)
+vg_page=samples/daum-article.html
+if need_shared corpus/seed.txt; then
+    pages="$corpus/seed.txt $corpus/ko-daumrepost-hani-po20231110700169879902913.html
 $corpus/ko-naver2020-025-0003017071.html $corpus/ko-yonhapnewstv-MYH20230420008700641.html
-$(ls samples/*.html samples/*.txt)"
+$pages"
+    vg_page=$corpus/seed.txt
+fi
+have_xsltproc=0
+need xsltproc xsltproc && have_xsltproc=1
 
 for f in "$artx" "$plugin"; do
-    [ -f "$f" ] || { bad "$f not built (make plugin)"; echo "plugin: $pass passed, $fail failed"; exit 1; }
+    [ -f "$f" ] || { bad "$f not built (make plugin)"; finish; }
 done
 
 # ---- 4. exported symbols --------------------------------------------------------
@@ -94,9 +95,7 @@ else
 fi
 
 # ---- 1, 2. xsltproc ------------------------------------------------------------------
-if ! command -v xsltproc >/dev/null 2>&1; then
-    missing xsltproc xsltproc
-else
+if [ $have_xsltproc = 1 ]; then
     for page in $pages; do
         name=$(basename "$page")
         "$artx" -t article "$page" >"$t/want.xml" 2>"$t/err" &&
@@ -118,9 +117,7 @@ else
 fi
 
 # ---- 3. lxml ---------------------------------------------------------------------------
-if ! "$PYTHON" -c 'import lxml.etree' >/dev/null 2>&1; then
-    missing "lxml for $PYTHON" python3-lxml
-else
+if need "lxml for $PYTHON" python3-lxml "$PYTHON -c 'import lxml.etree'"; then
     for page in $pages; do
         name=$(basename "$page")
         "$artx" -t article "$page" >"$t/want.xml" 2>"$t/err" &&
@@ -154,7 +151,7 @@ call() { # call XPATH: a stylesheet that copies the value of XPATH into <r>
         '</xsl:stylesheet>' >"$t/call.xsl"
 }
 echo '<x/>' >"$t/x.xml"
-if command -v xsltproc >/dev/null 2>&1; then
+if [ $have_xsltproc = 1 ]; then
     # expect_error NAME XPATH STDERR-PATTERN
     expect_error() {
         call "$2"
@@ -238,9 +235,9 @@ fi
 # ---- 7. valgrind on xsltproc with the module ------------------------------------------
 if [ -n "$asan" ]; then
     echo "plugin: valgrind skipped under ASan (the ASan runtime checks this build)"
-elif ! command -v valgrind >/dev/null 2>&1; then
-    missing valgrind valgrind
-elif command -v xsltproc >/dev/null 2>&1; then
+elif ! need valgrind valgrind; then
+    :
+elif [ $have_xsltproc = 1 ]; then
     vg() { # vg NAME ok|error XSLTPROC-ARGS...
         name=$1 want=$2
         shift 2
@@ -257,17 +254,12 @@ elif command -v xsltproc >/dev/null 2>&1; then
             ok "valgrind xsltproc $name: no leaks, no errors"
         fi
     }
-    vg "html-to-article.xsl seed.txt" ok --html --encoding utf-8 xslt/html-to-article.xsl \
-        "$corpus/seed.txt"
+    vg "html-to-article.xsl ${vg_page##*/}" ok --html --encoding utf-8 \
+        xslt/html-to-article.xsl "$vg_page"
     call "artx:segment('x', 'ko', '/nonexistent.srx')"
     vg "artx:segment() with a missing SRX file" error "$t/call.xsl" "$t/x.xml"
     call "artx:segment()"
     vg "artx:segment() with no arguments" error "$t/call.xsl" "$t/x.xml"
 fi
 
-if [ "$skip" -gt 0 ]; then
-    echo "plugin: $pass passed, $fail failed, $skip skipped"
-else
-    echo "plugin: $pass passed, $fail failed"
-fi
-[ "$fail" -eq 0 ]
+finish
