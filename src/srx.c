@@ -2,7 +2,7 @@
  * regular expressions translated to ICU's dialect and compiled, each
  * pattern analysed for the sets that let segment.c skip text, and the rules
  * that apply to a language tag put together and cached.  srx.c and
- * segment.c are the only files that use ICU.
+ * segment.c, and text.c for NFC, are the only files that use ICU.
  *
  * SRX 2.0 (LISA, 2008): <languagerules> hold named lists of <rule
  * break="yes|no"> with a <beforebreak> and an <afterbreak> pattern;
