@@ -38,6 +38,7 @@
 #include <unicode/utf16.h>
 
 #include "srx.h"
+#include "srx_java.h"
 
 #define SRX_NS "http://www.lisa.org/srx20"
 #define OKAPI_NS "http://okapi.sf.net/srx-extensions"
@@ -45,258 +46,6 @@
 enum { MAX_RULES = 100000 }; /* per languagerule: a bound on what a file may ask */
 
 const UChar artx_srx_no_text[1] = {0};
-
-/* ---- Java regular expressions in ICU ------------------------------------ */
-
-/* A growable byte string. */
-typedef struct buf {
-    char *s;
-    size_t n, cap;
-    bool oom;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 64) + n;
-        char *s2 = realloc(b->s, cap);
-        if (!s2) {
-            b->oom = true;
-            return;
-        }
-        b->s = s2;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
-static void puts_(buf *b, const char *s)
-{
-    put(b, s, strlen(s));
-}
-
-/* Copy a quantifier {n}, {n,} or {n,m} at p[i] (returns its length, 0
- * when the brace is a literal).  In a lookbehind, whose length ICU wants
- * bounded, {n,} becomes {n,LB_MAX}. */
-enum { LB_MAX = 64 };
-
-static size_t quantifier(buf *b, const char *p, size_t i, size_t n, bool in_lb)
-{
-    size_t j = i + 1, lo = j;
-    while (j < n && p[j] >= '0' && p[j] <= '9')
-        j++;
-    if (j == lo)
-        return 0;
-    bool open = false;
-    if (j < n && p[j] == ',') {
-        j++;
-        open = j < n && p[j] == '}';
-        while (j < n && p[j] >= '0' && p[j] <= '9')
-            j++;
-    }
-    if (j >= n || p[j] != '}')
-        return 0;
-    if (open && in_lb) {
-        char tail[16];
-        put(b, p + i, j - i);
-        snprintf(tail, sizeof tail, "%d}", LB_MAX);
-        puts_(b, tail);
-    } else {
-        put(b, p + i, j + 1 - i);
-    }
-    return j + 1 - i;
-}
-
-/* Rewrite a Java pattern for ICU.  What differs and matters in SRX files:
- *  - inside a class, `-[` is a union in Java (`[\p{L}-[a]]` is letters,
- *    '-' and 'a') but a set difference in ICU: the '-' is escaped;
- *  - a '{' or '}' that is no quantifier is a literal in Java, an error in
- *    ICU: escaped;
- *  - Java takes `+` and `*` in a lookbehind (LanguageTool's rules use
- *    `(?<=[XVI]+)`); ICU wants a bounded length: they become {1,LB_MAX},
- *    {0,LB_MAX};
- *  - `^`, `$`, `\A`, `\Z`, `\z` mean the ends of the whole text; the engine
- *    matches before-patterns in a region with anchoring bounds, so they
- *    become lookarounds that transparent bounds resolve against the text
- *    (with (?m), `^` and `$` also match at line ends, as in Java);
- *  - `\pL` (one-letter property without braces) is written `\p{L}`.
- * ICU reads the rest as Java does (\p{javaLowerCase}, \p{Alpha}, \p{IsLatin},
- * possessive quantifiers, atomic groups, (?u)), except that \w, \d, \s and
- * \b are Unicode-aware in ICU: intended, as SRX rules serve all scripts. */
-static char *java_to_icu(const char *p)
-{
-    static const char *const start = "(?<![\\s\\S])";
-    static const char *const end = "(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))";
-    static const char *const mstart = "(?:(?<![\\s\\S])|(?<=[\\n\\r\\u0085\\u2028\\u2029]))";
-    static const char *const mend = "(?=[\\n\\r\\u0085\\u2028\\u2029]|(?![\\s\\S]))";
-    buf b = {0};
-    int depth = 0;        /* class nesting */
-    bool multiline = false;
-    bool quant = false;   /* the last thing copied was a quantifier */
-    unsigned char lb[64]; /* open groups: 1 for a lookbehind */
-    int groups = 0, in_lb = 0;
-    size_t n = strlen(p);
-    puts_(&b, "");
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        bool was_quant = quant;
-        quant = false;
-        if (c == '\\' && i + 1 < n) {
-            char e = p[i + 1];
-            if (e == 'Q') { /* \Q...\E quotes: copy as is */
-                const char *q = strstr(p + i + 2, "\\E");
-                size_t stop = q ? (size_t)(q - p) + 2 : n;
-                put(&b, p + i, stop - i);
-                i = stop - 1;
-                continue;
-            }
-            if (depth == 0 && e == 'A') {
-                puts_(&b, start);
-                i++;
-                continue;
-            }
-            if (depth == 0 && (e == 'Z' || e == 'z')) {
-                puts_(&b, e == 'z' ? "(?![\\s\\S])" : end);
-                i++;
-                continue;
-            }
-            if ((e == 'p' || e == 'P') && i + 2 < n && p[i + 2] != '{') {
-                char t[8] = {'\\', e, '{', p[i + 2], '}', 0};
-                puts_(&b, t);
-                i += 2;
-                continue;
-            }
-            if (strchr("pPxN", e) && i + 2 < n && p[i + 2] == '{') {
-                /* \p{..}, \x{..}, \N{..}: braces that belong to the escape */
-                const char *q = strchr(p + i + 2, '}');
-                size_t stop = q ? (size_t)(q - p) + 1 : n;
-                put(&b, p + i, stop - i);
-                i = stop - 1;
-                continue;
-            }
-            put(&b, p + i, 2);
-            i++;
-            continue;
-        }
-        if (depth > 0) {
-            if (c == '[')
-                depth++;
-            else if (c == ']')
-                depth--;
-            else if (c == '-' && i + 1 < n && p[i + 1] == '[') {
-                puts_(&b, "\\-");
-                continue;
-            }
-            put(&b, &c, 1);
-            continue;
-        }
-        switch (c) {
-        case '[':
-            depth = 1;
-            put(&b, &c, 1);
-            /* A ']' right after '[' or '[^' is a literal in Java. */
-            if (i + 1 < n && p[i + 1] == '^') {
-                put(&b, "^", 1);
-                i++;
-            }
-            if (i + 1 < n && p[i + 1] == ']') {
-                puts_(&b, "\\]");
-                i++;
-            }
-            continue;
-        case '(': {
-            size_t j = i + 1;
-            bool behind = false, flags_only = false;
-            if (j < n && p[j] == '?') {
-                j++;
-                if (j + 1 < n && p[j] == '<' && (p[j + 1] == '=' || p[j + 1] == '!')) {
-                    behind = true;
-                    j += 2;
-                } else if (j < n && strchr("=!:>", p[j])) {
-                    j++;
-                } else if (j < n && p[j] == '<') {
-                    while (j < n && p[j] != '>')
-                        j++;
-                    j++;
-                } else {
-                    bool on = true;
-                    for (; j < n && strchr("imsxuUdc-", p[j]); j++) {
-                        if (p[j] == '-')
-                            on = false;
-                        else if (p[j] == 'm')
-                            multiline = on;
-                    }
-                    flags_only = j < n && p[j] == ')';
-                    j++;
-                }
-            }
-            if (j > n)
-                j = n;
-            put(&b, p + i, j - i);
-            i = j - 1;
-            if (!flags_only) {
-                if (groups < (int)sizeof lb)
-                    lb[groups] = behind;
-                groups++;
-                in_lb += behind;
-            }
-            continue;
-        }
-        case ')':
-            if (groups > 0) {
-                groups--;
-                if (groups < (int)sizeof lb)
-                    in_lb -= lb[groups];
-            }
-            break;
-        case '*':
-        case '+':
-            if (in_lb > 0 && !was_quant) {
-                char t[16];
-                snprintf(t, sizeof t, "{%d,%d}", c == '+', LB_MAX);
-                puts_(&b, t);
-                quant = true;
-                continue;
-            }
-            quant = !was_quant;
-            break;
-        case '?':
-            quant = !was_quant;
-            break;
-        case '{': {
-            size_t k = quantifier(&b, p, i, n, in_lb > 0);
-            if (k) {
-                i += k - 1;
-                quant = true;
-            } else {
-                puts_(&b, "\\{");
-            }
-            continue;
-        }
-        case '}':
-            puts_(&b, "\\}");
-            continue;
-        case '^':
-            puts_(&b, multiline ? mstart : start);
-            continue;
-        case '$':
-            puts_(&b, multiline ? mend : end);
-            continue;
-        default:
-            break;
-        }
-        put(&b, &c, 1);
-    }
-    if (b.oom) {
-        free(b.s);
-        return NULL;
-    }
-    return b.s;
-}
 
 /* ---- how far a pattern reaches ------------------------------------------ */
 
@@ -771,7 +520,7 @@ static UChar32 literal_at(an *a, bool esc)
 /* A class [...] at a->i as an ICU set, or NULL. */
 static USet *an_class(an *a)
 {
-    buf b = {0};
+    srx_buf b = {0};
     int depth = 0;
     bool negated = false, approx = false, ok = true;
     const char *p = a->p;
@@ -779,17 +528,17 @@ static USet *an_class(an *a)
         char c = p[a->i];
         if (c == '[') {
             depth++;
-            put(&b, "[", 1);
+            artx_srx_put(&b, "[", 1);
             a->i++;
             if (a->i < a->n && p[a->i] == '^') {
                 negated = true;
-                put(&b, "^", 1);
+                artx_srx_put(&b, "^", 1);
                 a->i++;
             }
             continue;
         }
         if (c == ']') {
-            put(&b, "]", 1);
+            artx_srx_put(&b, "]", 1);
             a->i++;
             if (--depth == 0)
                 break;
@@ -803,7 +552,7 @@ static USet *an_class(an *a)
             const char *esc = class_escape(e, &ap);
             if (esc) {
                 approx = approx || ap;
-                puts_(&b, esc);
+                artx_srx_puts(&b, esc);
                 a->i += 2;
                 continue;
             }
@@ -814,30 +563,30 @@ static USet *an_class(an *a)
                 if (j < a->n && p[j] == '{')
                     while (j < a->n && p[j] != '}')
                         j++;
-                put(&b, p + a->i, j + 1 - a->i);
+                artx_srx_put(&b, p + a->i, j + 1 - a->i);
                 a->i = j + 1;
                 continue;
             }
-            put(&b, p + a->i, 2);
+            artx_srx_put(&b, p + a->i, 2);
             a->i += 2;
             if (e == 'x' && a->i < a->n && p[a->i] == '{')
                 while (a->i < a->n && p[a->i - 1] != '}')
-                    put(&b, p + a->i++, 1);
+                    artx_srx_put(&b, p + a->i++, 1);
             else if (e == 'u') {
                 size_t k = a->n - a->i < 4 ? a->n - a->i : 4;
-                put(&b, p + a->i, k);
+                artx_srx_put(&b, p + a->i, k);
                 a->i += k;
             }
             continue;
         }
         if (c == '-' || ((unsigned char)c & 0x80) || (c >= '0' && c <= '9') ||
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            put(&b, &c, 1);
+            artx_srx_put(&b, &c, 1);
         } else {
             /* Everything else literally: set syntax gives $ { } & : ' and
              * space meanings of their own. */
             char esc[3] = {'\\', c, 0};
-            puts_(&b, esc);
+            artx_srx_puts(&b, esc);
         }
         a->i++;
     }
@@ -1362,22 +1111,22 @@ static int rule_compile(srx_rule *r, const char *before, const char *after, cons
 {
     char why[128], shown[80];
     int ret = 0;
-    buf pat = {0};
+    srx_buf pat = {0};
     const char *b, *a, *which = "beforebreak", *bad = before;
-    r->before = java_to_icu(before);
-    r->after = java_to_icu(after);
+    r->before = artx_srx_java_to_icu(before);
+    r->after = artx_srx_java_to_icu(after);
     if (!(b = r->before) || !(a = r->after))
         goto nomem;
     if (r->brk || (*b && window_for(b) == SRX_WINDOW)) {
         /* (?:before)(?=after), or (?:before) when after is empty: an empty
          * pattern matches everywhere, and ICU refuses "" but not "(?:)". */
-        puts_(&pat, "(?:");
-        puts_(&pat, b);
-        puts_(&pat, ")");
+        artx_srx_puts(&pat, "(?:");
+        artx_srx_puts(&pat, b);
+        artx_srx_puts(&pat, ")");
         if (*a) {
-            puts_(&pat, "(?=");
-            puts_(&pat, a);
-            puts_(&pat, ")");
+            artx_srx_puts(&pat, "(?=");
+            artx_srx_puts(&pat, a);
+            artx_srx_puts(&pat, ")");
         }
         if (pat.oom)
             goto nomem;
@@ -1394,9 +1143,9 @@ static int rule_compile(srx_rule *r, const char *before, const char *after, cons
             goto bad;
         }
     } else if (*b) {
-        puts_(&pat, "(?:");
-        puts_(&pat, b);
-        puts_(&pat, ")\\z");
+        artx_srx_puts(&pat, "(?:");
+        artx_srx_puts(&pat, b);
+        artx_srx_puts(&pat, ")\\z");
         if (pat.oom)
             goto nomem;
         if (!(r->bend = compile(pat.s, why, sizeof why)))
@@ -1450,14 +1199,14 @@ static void rule_sets(srx_rule *r, setcache *cache)
             r->pre = set_copy(ai.pre);
             r->pre_start = ai.pre_start;
         } else if (!bi.nullable) {
-            buf whole = {0};
-            puts_(&whole, "(?:");
-            puts_(&whole, b);
-            puts_(&whole, ")");
+            srx_buf whole = {0};
+            artx_srx_puts(&whole, "(?:");
+            artx_srx_puts(&whole, b);
+            artx_srx_puts(&whole, ")");
             if (*a) {
-                puts_(&whole, "(?=");
-                puts_(&whole, a);
-                puts_(&whole, ")");
+                artx_srx_puts(&whole, "(?=");
+                artx_srx_puts(&whole, a);
+                artx_srx_puts(&whole, ")");
             }
             if (!whole.oom) {
                 pinfo wi = analyse(whole.s, cache);
@@ -1678,7 +1427,7 @@ static int load_maps(artx_segmenter *seg, xmlNodePtr maps_el, artx_error *err)
                        (const char *)pat, (const char *)name);
             goto next;
         }
-        if (!(icu = java_to_icu((const char *)pat))) {
+        if (!(icu = artx_srx_java_to_icu((const char *)pat))) {
             ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
             goto next;
         }
