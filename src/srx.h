@@ -114,6 +114,10 @@ struct artx_segmenter {
  * that text is freed. */
 extern const UChar artx_srx_no_text[1];
 
+/* srx_reach.c: the longest text a translated pattern can match, in UTF-16
+ * units; SRX_WINDOW also when it is longer, unbounded or not known. */
+int32_t artx_srx_window(const char *icu);
+
 /* The plan for a language tag ("" for none): from the cache, or put
  * together from the maprules (every matching map with cascade, else the
  * first), its rules analysed and its ICU iterator opened.  *out is
