@@ -118,6 +118,13 @@ extern const UChar artx_srx_no_text[1];
  * units; SRX_WINDOW also when it is longer, unbounded or not known. */
 int32_t artx_srx_window(const char *icu);
 
+/* srx_analyse.c: the character sets of those rules that have none yet
+ * (see srx_rule), so that the engine runs their regexes only where they
+ * can match.  Computed when a language first needs a rule: large SRX files
+ * have thousands of rules, and most languages use few of them.  A set left
+ * NULL means "anything": slower, never wrong. */
+void artx_srx_analyse(srx_rule *const *rules, size_t n);
+
 /* The plan for a language tag ("" for none): from the cache, or put
  * together from the maprules (every matching map with cascade, else the
  * first), its rules analysed and its ICU iterator opened.  *out is

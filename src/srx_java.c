@@ -61,6 +61,18 @@ void artx_srx_puts(srx_buf *b, const char *s)
     artx_srx_put(b, s, strlen(s));
 }
 
+void artx_srx_put_forward(srx_buf *b, const char *before, const char *after)
+{
+    artx_srx_puts(b, "(?:");
+    artx_srx_puts(b, before);
+    artx_srx_puts(b, ")");
+    if (*after) {
+        artx_srx_puts(b, "(?=");
+        artx_srx_puts(b, after);
+        artx_srx_puts(b, ")");
+    }
+}
+
 /* A translation under way: the Java pattern, read up to p[i], and what is
  * open there. */
 typedef struct jx {

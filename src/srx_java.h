@@ -18,6 +18,10 @@ typedef struct srx_buf {
 void artx_srx_put(srx_buf *b, const char *s, size_t n);
 void artx_srx_puts(srx_buf *b, const char *s);
 
+/* Append `(?:before)(?=after)`, or `(?:before)` when after is empty: the
+ * form a rule is searched forward in (translated patterns). */
+void artx_srx_put_forward(srx_buf *b, const char *before, const char *after);
+
 /* A Java pattern rewritten for ICU (srx_java.c says what changes), malloc'ed;
  * NULL when out of memory. */
 char *artx_srx_java_to_icu(const char *java);

@@ -134,6 +134,24 @@ static void test_deep(void)
     icu_case(java, want, "80 nested groups in a lookbehind");
 }
 
+/* The form a rule is searched forward in, from translated patterns. */
+static void forward_case_at(const char *file, int line, const char *before, const char *after,
+                            const char *want, const char *msg)
+{
+    srx_buf b = {0};
+    artx_srx_put_forward(&b, before, after);
+    harness_str_eq(b.oom ? NULL : b.s, want, file, line, msg);
+    free(b.s);
+}
+#define forward_case(...) forward_case_at(__FILE__, __LINE__, __VA_ARGS__)
+
+static void test_forward(void)
+{
+    forward_case("[.!?]", "\\s", "(?:[.!?])(?=\\s)", "before, then after as a lookahead");
+    forward_case("다", "", "(?:다)", "no lookahead when after is empty");
+    forward_case("", "", "(?:)", "both empty: an empty group, which ICU takes and \"\" not");
+}
+
 int main(void)
 {
     test_plain();
@@ -145,5 +163,6 @@ int main(void)
     test_groups();
     test_quotes();
     test_deep();
+    test_forward();
     return harness_done("test_srx_java");
 }
