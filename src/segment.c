@@ -1,7 +1,7 @@
 /* segment.c - the engine that finds sentence breaks by SRX 2.0 rules
- * (compiled by srx.c) run on ICU regular expressions, optionally over ICU's
- * sentence break.  srx.c and segment.c, and text.c for NFC, are the only
- * files that use ICU.
+ * (compiled by srx.c, put together per language by srx_plan.c) run on ICU
+ * regular expressions, optionally over ICU's sentence break.  ICU is used
+ * here, in srx.c, srx_analyse.c, srx_plan.c and text.c (NFC), nowhere else.
  *
  * SRX 2.0 (LISA, 2008): a rule says whether a break goes where its
  * beforebreak pattern ends and its afterbreak pattern starts; at any
@@ -21,10 +21,10 @@
  *     whose before-pattern has no bounded length is searched forward once
  *     instead, and its matches looked up.
  *
- * No regex runs where it cannot match: from each pattern srx.c computes
- * (as ICU sets) the characters a match can start with, the one before
- * and the one after its first (a leading lookbehind, (?<=[가-힣])다, and
- * what follows the first character, 다(?=\s)), its last two, and the
+ * No regex runs where it cannot match: from each pattern srx_analyse.c
+ * computes (as ICU sets) the characters a match can start with, the one
+ * before and the one after its first (a leading lookbehind, (?<=[가-힣])다,
+ * and what follows the first character, 다(?=\s)), its last two, and the
  * first after it.  Forward searches jump with a bitmap of the possible
  * starts from one to the next, all break="yes" rules in one scan (a table
  * says which rules each character can start), and call ICU only where the

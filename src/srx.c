@@ -1,8 +1,6 @@
-/* srx.c - loading SRX 2.0 rules: the file read with libxml2, its Java
- * regular expressions translated to ICU's dialect and compiled, each
- * pattern analysed for the sets that let segment.c skip text, and the rules
- * that apply to a language tag put together and cached.  srx.c and
- * segment.c, and text.c for NFC, are the only files that use ICU.
+/* srx.c - the segmenter from an SRX 2.0 file: the file read with libxml2,
+ * its rules translated (srx_java.c) and compiled into ICU regexes; new,
+ * free and the warnings of loading.
  *
  * SRX 2.0 (LISA, 2008): <languagerules> hold named lists of <rule
  * break="yes|no"> with a <beforebreak> and an <afterbreak> pattern;
@@ -15,13 +13,11 @@
  * inline codes or subflows.
  *
  * What each rule becomes (see srx_rule in srx.h): a break="yes" rule, or a
- * break="no" rule whose before-pattern has no bounded length, one regex
- * searched forward, `(?:before)(?=after)`; any other break="no" rule two
- * regexes tried in windows around a position, `(?:before)\z` and `after`.
- * When a language first needs a rule, its patterns are analysed (see
- * analyse) for the characters a match can start and end with; the plan of
- * a language then gets a table of which break="yes" rules each character
- * can start (see dispatch) and a bitmap of them all (see srx_scan). */
+ * break="no" rule whose before-pattern has no bounded length (srx_reach.c),
+ * one regex searched forward, `(?:before)(?=after)`; any other break="no"
+ * rule two regexes tried in windows around a position, `(?:before)\z` and
+ * `after`.  The rest waits until a language needs the rules (srx_plan.c):
+ * their sets (srx_analyse.c), the dispatch table and the bitmaps. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,12 +26,9 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <unicode/ubrk.h>
-#include <unicode/uloc.h>
 #include <unicode/uregex.h>
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
-#include <unicode/utf16.h>
 
 #include "srx.h"
 #include "srx_java.h"
@@ -44,62 +37,6 @@
 #define OKAPI_NS "http://okapi.sf.net/srx-extensions"
 
 enum { MAX_RULES = 100000 }; /* per languagerule: a bound on what a file may ask */
-
-const UChar artx_srx_no_text[1] = {0};
-
-/* ---- scanning for a set ---------------------------------------------------- */
-
-/* The bitmap of a set's BMP characters and of every surrogate (see
- * srx_scan); false when out of memory. */
-static bool scan_build(srx_scan *sc, const USet *set)
-{
-    sc->bits = calloc(0x10000 / 8, 1);
-    sc->supp = false;
-    if (!sc->bits)
-        return false;
-    int32_t items = uset_getItemCount(set);
-    for (int32_t it = 0; it < items; it++) {
-        UErrorCode st = U_ZERO_ERROR;
-        UChar32 lo, hi;
-        if (uset_getItem(set, it, &lo, &hi, NULL, 0, &st) != 0 || U_FAILURE(st))
-            continue; /* a string: sets of first characters have none */
-        if (hi > 0xFFFF)
-            sc->supp = true;
-        for (UChar32 c = lo; c <= hi && c <= 0xFFFF; c++)
-            sc->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
-    }
-    /* Every surrogate, so that the scan stops to look at pairs. */
-    for (UChar32 c = 0xD800; c <= 0xDFFF; c += 8)
-        sc->bits[c >> 3] = 0xFF;
-    return true;
-}
-
-int32_t artx_srx_scan(const srx_scan *sc, const USet *set, const UChar *u, int32_t i, int32_t n)
-{
-    if (!sc->bits)
-        return i + uset_span(set, u + i, n - i, USET_SPAN_NOT_CONTAINED);
-    const uint8_t *bits = sc->bits;
-    for (;;) {
-        /* The bitmap has every surrogate: they stop this loop too. */
-        while (i < n && !(bits[u[i] >> 3] & (1u << (u[i] & 7))))
-            i++;
-        if (i >= n)
-            return n;
-        UChar c = u[i];
-        if (!U16_IS_SURROGATE(c))
-            return i;
-        if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(u[i + 1])) {
-            /* A pair is one character, as uset_span reads it. */
-            if (sc->supp && uset_contains(set, U16_GET_SUPPLEMENTARY(c, u[i + 1])))
-                return i;
-            i += 2;
-        } else {
-            if (uset_contains(set, c)) /* a lone surrogate */
-                return i;
-            i++;
-        }
-    }
-}
 
 /* ---- compiling rules ------------------------------------------------------ */
 
@@ -247,18 +184,8 @@ void artx_segmenter_free(artx_segmenter *seg)
     for (size_t i = 0; i < seg->nmap; i++)
         uregex_close(seg->maps[i].re);
     free(seg->maps);
-    for (size_t i = 0; i < seg->nplan; i++) {
-        free(seg->plans[i].lang);
-        free(seg->plans[i].rules);
-        if (seg->plans[i].bi)
-            ubrk_close(seg->plans[i].bi);
-        uset_close(seg->plans[i].trig);
-        free(seg->plans[i].dmap);
-        free(seg->plans[i].doff);
-        free(seg->plans[i].drule);
-        free(seg->plans[i].tscan.bits);
-        free(seg->plans[i].no);
-    }
+    for (size_t i = 0; i < seg->nplan; i++)
+        artx_srx_plan_free(&seg->plans[i]);
     free(seg->plans);
     for (size_t i = 0; i < seg->nwarn; i++)
         free(seg->warnings[i]);
@@ -524,255 +451,4 @@ int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *e
     }
     *out = seg;
     return 0;
-}
-
-
-/* ---- the rules for a language -------------------------------------------- */
-
-/* True when map m takes the language tag ulang (UTF-16, ulen units). */
-static bool map_hits(const srx_map *m, const UChar *ulang, int32_t ulen)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    bool hit;
-    if (!m->re)
-        return ulen == 0;
-    uregex_setText(m->re, ulang, ulen, &st);
-    hit = uregex_matches(m->re, -1, &st) && U_SUCCESS(st);
-    uregex_setText(m->re, artx_srx_no_text, 0, &st);
-    return hit;
-}
-
-/* A change in the set of rules a character triggers: at code point at,
- * rule k starts (on) or stops. */
-typedef struct edge {
-    UChar32 at;
-    int32_t k;
-    bool on;
-} edge;
-
-static int edge_cmp(const void *a, const void *b)
-{
-    const edge *x = a, *y = b;
-    return (x->at > y->at) - (x->at < y->at);
-}
-
-enum { MAX_LISTS = 4096 }; /* distinct rule lists a dispatch table may hold */
-
-/* The dispatch table of a plan (see srx_plan): which break="yes" rules
- * each BMP character can start, so that the engine tries those and not
- * every rule at each trigger.  Built by sweeping the rules' trigger ranges
- * in order.  Returns 0, 1 when the plan is too varied for a table (the
- * engine then tests every rule), -1 when out of memory. */
-static int dispatch(srx_plan *pl)
-{
-    size_t nedge = 0, cap = 0;
-    edge *es = NULL;
-    for (size_t k = 0; k < pl->n; k++) {
-        srx_rule *r = pl->rules[k];
-        if (!r->brk || !r->trig)
-            continue;
-        int32_t items = uset_getItemCount(r->trig);
-        for (int32_t it = 0; it < items; it++) {
-            UErrorCode st = U_ZERO_ERROR;
-            UChar32 lo, hi;
-            if (uset_getItem(r->trig, it, &lo, &hi, NULL, 0, &st) != 0 || U_FAILURE(st) ||
-                lo > 0xFFFF)
-                continue; /* a string, or beyond the BMP: tested rule by rule */
-            if (hi > 0xFFFF)
-                hi = 0xFFFF;
-            if (nedge + 2 > cap) {
-                cap = cap ? cap * 2 : 64;
-                edge *e2 = realloc(es, cap * sizeof *es);
-                if (!e2) {
-                    free(es);
-                    return -1;
-                }
-                es = e2;
-            }
-            es[nedge++] = (edge){lo, (int32_t)k, true};
-            es[nedge++] = (edge){hi + 1, (int32_t)k, false};
-        }
-    }
-    int ret = -1;
-    bool *on = calloc(pl->n ? pl->n : 1, sizeof *on);
-    int32_t *cur = malloc((pl->n ? pl->n : 1) * sizeof *cur);
-    size_t nlists = 0, nrules = 0, rcap = 64;
-    pl->dmap = calloc(0x10000, sizeof *pl->dmap);
-    pl->doff = malloc((MAX_LISTS + 1) * sizeof *pl->doff);
-    pl->drule = malloc(rcap * sizeof *pl->drule);
-    if (!on || !cur || !pl->dmap || !pl->doff || !pl->drule)
-        goto out;
-    if (nedge > 1)
-        qsort(es, nedge, sizeof *es, edge_cmp);
-    pl->doff[0] = 0;
-    for (size_t e = 0; e < nedge;) {
-        UChar32 at = es[e].at;
-        for (; e < nedge && es[e].at == at; e++)
-            on[es[e].k] = es[e].on;
-        if (at > 0xFFFF)
-            break;
-        UChar32 end = e < nedge && es[e].at <= 0x10000 ? es[e].at : 0x10000;
-        size_t ncur = 0;
-        for (size_t k = 0; k < pl->n; k++)
-            if (on[k])
-                cur[ncur++] = (int32_t)k;
-        if (ncur == 0)
-            continue;
-        /* The same list seen before, or a new one. */
-        size_t id = 0;
-        for (; id < nlists; id++)
-            if (pl->doff[id + 1] - pl->doff[id] == ncur &&
-                !memcmp(pl->drule + pl->doff[id], cur, ncur * sizeof *cur))
-                break;
-        if (id == nlists) {
-            if (nlists == MAX_LISTS) {
-                ret = 1;
-                goto out;
-            }
-            if (nrules + ncur > rcap) {
-                while (nrules + ncur > rcap)
-                    rcap *= 2;
-                int32_t *r2 = realloc(pl->drule, rcap * sizeof *r2);
-                if (!r2)
-                    goto out;
-                pl->drule = r2;
-            }
-            memcpy(pl->drule + nrules, cur, ncur * sizeof *cur);
-            nrules += ncur;
-            pl->doff[++nlists] = (uint32_t)nrules;
-        }
-        for (UChar32 c = at; c < end; c++)
-            pl->dmap[c] = (uint16_t)(id + 1);
-    }
-    ret = 0;
-out:
-    if (ret) {
-        free(pl->dmap);
-        free(pl->doff);
-        free(pl->drule);
-        pl->dmap = NULL;
-        pl->doff = NULL;
-        pl->drule = NULL;
-    }
-    free(es);
-    free(on);
-    free(cur);
-    return ret < 0 ? -1 : 0;
-}
-
-/* See srx.h.  The cache is a list: a document has a language or two. */
-int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_error *err)
-{
-    for (size_t i = 0; i < seg->nplan; i++)
-        if (!strcmp(seg->plans[i].lang, lang)) {
-            *out = &seg->plans[i];
-            return 0;
-        }
-    srx_plan *plans = realloc(seg->plans, (seg->nplan + 1) * sizeof *plans);
-    if (!plans)
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    seg->plans = plans;
-    srx_plan *pl = &plans[seg->nplan];
-    memset(pl, 0, sizeof *pl);
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t ulen = 0;
-    UChar *ulang = NULL;
-    bool *used = calloc(seg->nlr ? seg->nlr : 1, sizeof *used);
-    size_t total = 0;
-    bool icu = seg->icu;
-    int ret = 0;
-    pl->lang = strdup(lang);
-    if (!used || !pl->lang)
-        goto nomem;
-    u_strFromUTF8(NULL, 0, &ulen, lang, -1, &st);
-    st = U_ZERO_ERROR;
-    if (!(ulang = malloc(((size_t)ulen + 1) * sizeof *ulang)))
-        goto nomem;
-    u_strFromUTF8WithSub(ulang, ulen + 1, NULL, lang, -1, 0xFFFD, NULL, &st);
-    for (size_t i = 0; i < seg->nmap; i++) {
-        srx_map *m = &seg->maps[i];
-        if (!map_hits(m, ulang, ulen) || used[m->lr])
-            continue;
-        used[m->lr] = true;
-        total += seg->lrs[m->lr].n;
-        icu = icu || seg->lrs[m->lr].icu;
-        if (!seg->cascade)
-            break;
-    }
-    pl->rules = malloc((total ? total : 1) * sizeof *pl->rules);
-    if (!pl->rules)
-        goto nomem;
-    /* In map order: `used` only marks, so walk the maps again. */
-    memset(used, 0, seg->nlr * sizeof *used);
-    for (size_t i = 0; i < seg->nmap && pl->n < total; i++) {
-        srx_map *m = &seg->maps[i];
-        if (!map_hits(m, ulang, ulen) || used[m->lr])
-            continue;
-        used[m->lr] = true;
-        for (size_t j = 0; j < seg->lrs[m->lr].n; j++)
-            pl->rules[pl->n++] = &seg->lrs[m->lr].rules[j];
-        if (!seg->cascade)
-            break;
-    }
-    if (!(pl->no = malloc((pl->n ? pl->n : 1) * sizeof *pl->no)))
-        goto nomem;
-    artx_srx_analyse(pl->rules, pl->n);
-    for (size_t i = 0; i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        if (r->brk)
-            continue;
-        pl->no[pl->nno++] = (int32_t)i;
-        /* A break="no" rule is searched on its own: a bitmap for its
-         * triggers (break="yes" rules use the plan's), made once, as the
-         * rule may serve several languages. */
-        if (r->trig && !r->tscan.bits)
-            scan_build(&r->tscan, r->trig);
-    }
-    /* One scan finds where any break="yes" rule with a trigger set can
-     * start. */
-    for (size_t i = 0; i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        if (!r->brk || !r->trig)
-            continue;
-        if (!pl->trig && !(pl->trig = uset_openEmpty()))
-            goto nomem;
-        uset_addAll(pl->trig, r->trig);
-    }
-    if (pl->trig) {
-        uset_freeze(pl->trig);
-        if (dispatch(pl) < 0 || !scan_build(&pl->tscan, pl->trig))
-            goto nomem;
-    }
-    if (icu) {
-        /* Opening costs up to a millisecond (FACTS): once per language. */
-        char loc[ULOC_FULLNAME_CAPACITY] = "";
-        st = U_ZERO_ERROR;
-        uloc_forLanguageTag(lang, loc, sizeof loc, NULL, &st);
-        st = U_ZERO_ERROR;
-        pl->bi = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &st);
-        if (U_FAILURE(st)) {
-            ret = artx_fail(err, ARTX_ERR_INVALID, "ICU sentence break for '%s': %s", lang,
-                            u_errorName(st));
-            goto fail;
-        }
-    }
-    free(used);
-    free(ulang);
-    seg->nplan++;
-    *out = pl;
-    return 0;
-nomem:
-    ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-fail:
-    free(used);
-    free(ulang);
-    free(pl->lang);
-    free(pl->rules);
-    free(pl->no);
-    uset_close(pl->trig);
-    free(pl->dmap);
-    free(pl->doff);
-    free(pl->drule);
-    free(pl->tscan.bits);
-    return ret;
 }
