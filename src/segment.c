@@ -382,6 +382,141 @@ static bool bind_no_rule(srx_rule *r, int32_t k, const UChar *u, int32_t n, unsi
     return true;
 }
 
+/* Where the spaces that end at p start: ICU puts its breaks after the
+ * spaces, the rules look before them. */
+static int32_t skip_spaces_back(const UChar *u, int32_t p)
+{
+    while (p > 0) {
+        UChar32 c;
+        int32_t q = p;
+        U16_PREV(u, 0, q, c);
+        if (!artx_is_space(c))
+            break;
+        p = q;
+    }
+    return p;
+}
+
+/* ICU's sentence breaks, as candidates of a last, lowest rule (index n).
+ * False when out of memory. */
+static bool icu_breaks(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    bool ok = true;
+    ubrk_setText(pl->bi, u, n, &st);
+    for (int32_t b = ubrk_next(pl->bi); b != UBRK_DONE && U_SUCCESS(st); b = ubrk_next(pl->bi)) {
+        int32_t p = skip_spaces_back(u, b);
+        if (p > 0 && p < n && !cand_add(cs, p, (int32_t)pl->n)) {
+            ok = false;
+            break;
+        }
+    }
+    ubrk_setText(pl->bi, artx_srx_no_text, 0, &st);
+    return ok;
+}
+
+/* The candidates, sorted: the break="yes" rules with trigger sets in one
+ * scan, the others each searched forward, then ICU.  False when out of
+ * memory. */
+static bool collect(srx_plan *pl, const UChar *u, int32_t n, unsigned gen, cands *cs)
+{
+    for (size_t i = 0; i < pl->n; i++) {
+        srx_rule *r = pl->rules[i];
+        UErrorCode st = U_ZERO_ERROR;
+        if (!r->brk)
+            continue;
+        uregex_setText(r->fwd, u, n, &st);
+        r->gen = gen;
+    }
+    if (pl->trig && !search_plan(pl, u, n, cs))
+        return false;
+    for (size_t i = 0; i < pl->n; i++) {
+        srx_rule *r = pl->rules[i];
+        if (!r->brk || r->trig)
+            continue;
+        if (!search_rule(r, (int32_t)i, n, cs))
+            return false;
+    }
+    if (pl->bi && !icu_breaks(pl, u, n, cs))
+        return false;
+    if (cs->n > 1)
+        qsort(cs->c, cs->n, sizeof *cs->c, cand_cmp);
+    return true;
+}
+
+/* Whether a break="no" rule that comes before the rule that found
+ * candidate cd matches there: 1 it does (no break), 0 none does, -1 out of
+ * memory. */
+static int held(srx_plan *pl, const cand *cd, const UChar *u, int32_t n, unsigned gen)
+{
+    int32_t p = cd->pos, back = p;
+    UChar32 c_before, c_before2 = 0, c_at = 0;
+    U16_PREV(u, 0, back, c_before);
+    if (back > 0) {
+        int32_t b2 = back;
+        U16_PREV(u, 0, b2, c_before2);
+    }
+    if (p < n)
+        U16_GET(u, 0, p, n, c_at);
+    for (size_t j = 0; j < pl->nno && pl->no[j] < cd->idx; j++) {
+        int32_t k = pl->no[j];
+        srx_rule *r = pl->rules[k];
+        if (!bind_no_rule(r, k, u, n, gen))
+            return -1;
+        if (r->blast && !uset_contains(r->blast, c_before))
+            continue;
+        if (r->bpen && (back <= 0 || !uset_contains(r->bpen, c_before2)))
+            continue;
+        if (r->afirst && (p >= n || !uset_contains(r->afirst, c_at)))
+            continue;
+        if (rule_matches_at(r, p, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Decide each candidate; keep the accepted ones in place, moved past the
+ * spaces to where the next sentence starts: *kept of them.  False when out
+ * of memory. */
+static bool decide(srx_plan *pl, cands *cs, const UChar *u, int32_t n, unsigned gen,
+                   size_t *kept)
+{
+    int32_t first = skip_spaces(u, 0, n); /* no break at or before it */
+    *kept = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        if (i > 0 && cs->c[i].pos == cs->c[i - 1].pos)
+            continue; /* sorted by rule: the first one decides */
+        int h = held(pl, &cs->c[i], u, n, gen);
+        if (h < 0)
+            return false;
+        if (h)
+            continue;
+        int32_t p = skip_spaces(u, cs->c[i].pos, n);
+        if (p <= first || p >= n || (*kept > 0 && cs->c[*kept - 1].pos >= p))
+            continue;
+        cs->c[(*kept)++].pos = p;
+    }
+    return true;
+}
+
+/* The regexes keep a pointer to the text: point those this call gave it
+ * away from it. */
+static void unbind(srx_plan *pl, unsigned gen)
+{
+    for (size_t i = 0; i < pl->n; i++) {
+        srx_rule *r = pl->rules[i];
+        UErrorCode st = U_ZERO_ERROR;
+        if (r->gen != gen)
+            continue;
+        if (r->fwd)
+            uregex_setText(r->fwd, artx_srx_no_text, 0, &st);
+        if (r->bend)
+            uregex_setText(r->bend, artx_srx_no_text, 0, &st);
+        if (r->aft)
+            uregex_setText(r->aft, artx_srx_no_text, 0, &st);
+    }
+}
+
 int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t len,
                  size_t **breaks, size_t *count, artx_error *err)
 {
@@ -389,6 +524,7 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
     cands cs = {0};
     UChar *u = NULL;
     int32_t n = 0;
+    size_t kept = 0;
     int ret;
     if (!breaks || !count)
         return artx_fail(err, ARTX_ERR_USAGE, "no place for the breaks");
@@ -405,87 +541,8 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
     if (!(u = to_utf16(text, len, &n)))
         goto nomem;
     seg->gen++;
-
-    /* Candidates: the break="yes" rules with trigger sets in one scan,
-     * the others each searched forward, then ICU. */
-    for (size_t i = 0; i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        UErrorCode st = U_ZERO_ERROR;
-        if (!r->brk)
-            continue;
-        uregex_setText(r->fwd, u, n, &st);
-        r->gen = seg->gen;
-    }
-    if (pl->trig && !search_plan(pl, u, n, &cs))
+    if (!collect(pl, u, n, seg->gen, &cs) || !decide(pl, &cs, u, n, seg->gen, &kept))
         goto nomem;
-    for (size_t i = 0; i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        if (!r->brk || r->trig)
-            continue;
-        if (!search_rule(r, (int32_t)i, n, &cs))
-            goto nomem;
-    }
-    if (pl->bi) {
-        UErrorCode st = U_ZERO_ERROR;
-        ubrk_setText(pl->bi, u, n, &st);
-        for (int32_t b = ubrk_next(pl->bi); b != UBRK_DONE && U_SUCCESS(st); b = ubrk_next(pl->bi)) {
-            /* ICU puts the break after the spaces; rules look before them. */
-            int32_t p = b;
-            while (p > 0) {
-                UChar32 c;
-                int32_t q = p;
-                U16_PREV(u, 0, q, c);
-                if (!artx_is_space(c))
-                    break;
-                p = q;
-            }
-            if (p > 0 && p < n && !cand_add(&cs, p, (int32_t)pl->n))
-                goto nomem;
-        }
-        ubrk_setText(pl->bi, artx_srx_no_text, 0, &st);
-    }
-    if (cs.n > 1)
-        qsort(cs.c, cs.n, sizeof *cs.c, cand_cmp);
-
-    /* Decide each candidate; keep the accepted ones in place, moved past
-     * the spaces to where the next sentence starts. */
-    int32_t first = skip_spaces(u, 0, n); /* no break at or before it */
-    size_t kept = 0;
-    for (size_t i = 0; i < cs.n; i++) {
-        if (i > 0 && cs.c[i].pos == cs.c[i - 1].pos)
-            continue; /* sorted by rule: the first one decides */
-        int32_t p = cs.c[i].pos, back = p;
-        UChar32 c_before, c_before2 = 0, c_at = 0;
-        U16_PREV(u, 0, back, c_before);
-        if (back > 0) {
-            int32_t b2 = back;
-            U16_PREV(u, 0, b2, c_before2);
-        }
-        if (p < n)
-            U16_GET(u, 0, p, n, c_at);
-        bool brk = true;
-        for (size_t j = 0; j < pl->nno && pl->no[j] < cs.c[i].idx && brk; j++) {
-            int32_t k = pl->no[j];
-            srx_rule *r = pl->rules[k];
-            if (!bind_no_rule(r, k, u, n, seg->gen))
-                goto nomem;
-            if (r->blast && !uset_contains(r->blast, c_before))
-                continue;
-            if (r->bpen && (back <= 0 || !uset_contains(r->bpen, c_before2)))
-                continue;
-            if (r->afirst && (p >= n || !uset_contains(r->afirst, c_at)))
-                continue;
-            if (rule_matches_at(r, p, n))
-                brk = false;
-        }
-        if (!brk)
-            continue;
-        p = skip_spaces(u, p, n);
-        if (p <= first || p >= n || (kept > 0 && cs.c[kept - 1].pos >= p))
-            continue;
-        cs.c[kept++].pos = p;
-    }
-
     if (kept > 0) {
         if (!(*breaks = to_bytes(text, len, cs.c, kept)))
             goto nomem;
@@ -496,19 +553,7 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
 nomem:
     ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
 out:
-    /* The regexes keep a pointer to the text: point them away from it. */
-    for (size_t i = 0; pl && i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        UErrorCode st = U_ZERO_ERROR;
-        if (r->gen != seg->gen)
-            continue;
-        if (r->fwd)
-            uregex_setText(r->fwd, artx_srx_no_text, 0, &st);
-        if (r->bend)
-            uregex_setText(r->bend, artx_srx_no_text, 0, &st);
-        if (r->aft)
-            uregex_setText(r->aft, artx_srx_no_text, 0, &st);
-    }
+    unbind(pl, seg->gen);
     free(cs.c);
     free(u);
     return ret;
