@@ -1,7 +1,8 @@
-/* segment.c - the engine that finds sentence breaks by SRX 2.0 rules
- * (compiled by srx.c, put together per language by srx_plan.c) run on ICU
- * regular expressions, optionally over ICU's sentence break.  ICU is used
- * here, in srx.c, srx_analyse.c, srx_plan.c and text.c (NFC), nowhere else.
+/* segment.c - the engine: sentence breaks by SRX 2.0 rules on ICU regexes.
+ *
+ * The rules are compiled by srx.c and put together per language by
+ * srx_plan.c; ICU's sentence break can run under them.  ICU is used here,
+ * in srx.c, srx_analyse.c, srx_plan.c and text.c (NFC), nowhere else.
  *
  * SRX 2.0 (LISA, 2008): a rule says whether a break goes where its
  * beforebreak pattern ends and its afterbreak pattern starts; at any
@@ -146,7 +147,7 @@ static int32_t try_at(srx_rule *r, int32_t idx, int32_t i, const UChar *u, int32
 
 /* True when the characters around a trigger at i (a match's first
  * character) let rule r match there: the one before it in r->pre, the one
- * after it in r->trig2 (srx.c computes both from the pattern). */
+ * after it in r->trig2 (srx_analyse.c computes both from the pattern). */
 static bool fits(const srx_rule *r, const UChar *u, int32_t i, int32_t n)
 {
     UChar32 c;

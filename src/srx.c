@@ -1,6 +1,8 @@
-/* srx.c - the segmenter from an SRX 2.0 file: the file read with libxml2,
- * its rules translated (srx_java.c) and compiled into ICU regexes; new,
- * free and the warnings of loading.
+/* srx.c - loads an SRX 2.0 file into a segmenter: reading, compiling rules.
+ *
+ * The file is read with libxml2, its patterns translated (srx_java.c) and
+ * compiled into ICU regexes; the segmenter's new, free and the warnings of
+ * loading are here too.
  *
  * SRX 2.0 (LISA, 2008): <languagerules> hold named lists of <rule
  * break="yes|no"> with a <beforebreak> and an <afterbreak> pattern;

@@ -1,10 +1,10 @@
-/* srx.h - the compiled form of SRX 2.0 rules, shared by the files of the
- * engine: srx.c loads and compiles it (srx_reach.c sizes its windows),
- * srx_plan.c puts the rules of a language together (srx_analyse.c gives
- * them their sets), segment.c runs it.  Private to them; the rest of artx sees only
- * the opaque artx_segmenter of artx.h.  srx_java.c and srx_reach.c are
- * pure string code; ICU is used by the others, by text.c (NFC) and by no
- * other file. */
+/* srx.h - the compiled form of SRX 2.0 rules, private to the SRX engine.
+ *
+ * srx.c loads and compiles it (srx_reach.c sizes its windows), srx_plan.c
+ * puts the rules of a language together (srx_analyse.c gives them their
+ * sets), segment.c runs it; the rest of artx sees only the opaque
+ * artx_segmenter of artx.h.  srx_java.c and srx_reach.c are pure string
+ * code; ICU is used by the others, by text.c (NFC) and by no other file. */
 #ifndef ARTX_SRX_H
 #define ARTX_SRX_H
 

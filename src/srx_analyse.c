@@ -1,5 +1,4 @@
-/* srx_analyse.c - what a translated SRX pattern can start and end with, as
- * ICU sets, so that the engine runs a rule's regex only where it can match.
+/* srx_analyse.c - what a translated pattern can start and end with: ICU sets.
  *
  * The characters a (translated) pattern can match first and last, as ICU
  * sets, so that the engine (segment.c) need not run a regex where it cannot

@@ -1,5 +1,6 @@
-/* srx_java.c - Java regular expressions, as SRX files write them, rewritten
- * in ICU's dialect; pure string code, no ICU.
+/* srx_java.c - the Java regular expressions of SRX files, in ICU's dialect.
+ *
+ * Pure string code, no ICU, tested without it (tests/unit/test_srx_java.c).
  *
  * What differs and matters in SRX files:
  *  - inside a class, `-[` is a union in Java (`[\p{L}-[a]]` is letters,

@@ -1,6 +1,8 @@
-/* srx_java.h - SRX patterns as text, before ICU sees them: a growable string
- * and the translation of Java regular expressions (SRX's dialect) to ICU's.
- * No ICU here, so that tests/unit/test_srx_java.c links srx_java.c alone. */
+/* srx_java.h - SRX patterns as text, before ICU sees them.
+ *
+ * A growable string and the translation of Java regular expressions (SRX's
+ * dialect) to ICU's.  No ICU here, so that tests/unit/test_srx_java.c links
+ * srx_java.c alone. */
 #ifndef ARTX_SRX_JAVA_H
 #define ARTX_SRX_JAVA_H
 

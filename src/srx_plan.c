@@ -1,7 +1,7 @@
-/* srx_plan.c - the rules that apply to a language tag, put together once and
- * cached with what the engine scans the text by: the union of their
- * trigger sets as a bitmap, and a table of which rules each character can
- * start.
+/* srx_plan.c - the rules of a language tag, put together once and cached.
+ *
+ * With them, what the engine scans the text by: the union of their trigger
+ * sets as a bitmap, and a table of which rules each character can start.
  *
  * A plan takes its rules from the maprules (every matching map with
  * cascade="yes", else the first), has them analysed when a language first

@@ -1,10 +1,10 @@
-/* srx_reach.c - how far a translated SRX pattern can reach, which sizes the
- * windows the engine matches break="no" rules in; pure string code.
+/* srx_reach.c - how far a translated pattern reaches: break="no" windows.
  *
  * The longest text a pattern can match, in UTF-16 units, or -1 when
  * unbounded or not known.  Lookarounds and anchors count 0, a class or an
  * escape for one 2 (a surrogate pair).  Used only to size the windows: a
- * wrong "unbounded" costs time, never a match. */
+ * wrong "unbounded" costs time, never a match.  Pure string code: no ICU
+ * calls. */
 #include <stdbool.h>
 #include <string.h>
 
