@@ -44,12 +44,10 @@
  * forward; lookarounds inside a pattern see the whole text. */
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/uregex.h>
 #include <unicode/uset.h>
-#include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
 #include "srx.h"
