@@ -124,6 +124,11 @@ $(BUILD)/artx: $(BUILD)/obj/main.o $(BUILD)/libartx.a
 $(BUILD)/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(BUILD)/libartx.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libartx.a $(PKG_LIBS)
 
+# The Java-regex translator is pure string code: its test links that one
+# object and no library, so it proves it runs without ICU.
+$(BUILD)/test_srx_java: tests/unit/test_srx_java.c tests/unit/harness.h $(BUILD)/obj/srx_java.o
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/obj/srx_java.o
+
 # The README's first command: build, then convert the bundled sample.
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt

@@ -38,18 +38,14 @@ void artx_error_capture(void);
 const char *artx_xml_last_error(void);
 void artx_xml_clear_error(void);
 
-/* ---- segment.c (ICU, with srx.c): Unicode text ------------------------ */
-
-/* Unicode NFC of a UTF-8 string.  Returns a malloc'ed string or NULL when
- * out of memory; invalid UTF-8 is replaced by U+FFFD. */
-char *artx_text_nfc(const char *s);
+/* ---- srx.c (ICU): SRX rules -------------------------------------------- */
 
 /* What loading an SRX file skipped (a languagemap that names no
  * languagerule): *out gets a borrowed array of messages, valid as long as
  * the segmenter.  Returns how many. */
 size_t artx_segmenter_warnings(const artx_segmenter *seg, const char *const **out);
 
-/* ---- text.c: UTF-8 text helpers ---------------------------------------- */
+/* ---- text.c: UTF-8 text helpers, NFC ----------------------------------- */
 
 /* Decode one code point at *p (advancing it); returns -1 on a bad sequence
  * and advances by one byte. */
@@ -68,6 +64,10 @@ bool artx_xml_char_ok(long cp);
 /* Collapse whitespace runs to one space, trim, drop characters that XML
  * 1.0 forbids.  Returns a malloc'ed string (NULL when out of memory). */
 char *artx_text_collapse(const char *s);
+
+/* Unicode NFC of a UTF-8 string (on ICU).  Returns a malloc'ed string or
+ * NULL when out of memory; invalid UTF-8 is replaced by U+FFFD. */
+char *artx_text_nfc(const char *s);
 
 /* The script a text is mostly written in, as a BCP 47 language guess:
  * "ko" (Hangul), "ja" (kana), "zh" (Han alone), or NULL when unknown. */

@@ -1,7 +1,8 @@
-/* segment.c - Unicode text on ICU: NFC, and the engine that finds sentence
- * breaks by SRX 2.0 rules (compiled by srx.c) run on ICU regular
- * expressions, optionally over ICU's sentence break.  srx.c and segment.c
- * are the only files that use ICU.
+/* segment.c - the engine: sentence breaks by SRX 2.0 rules on ICU regexes.
+ *
+ * The rules are compiled by srx.c and put together per language by
+ * srx_plan.c; ICU's sentence break can run under them.  ICU is used here,
+ * in srx.c, srx_analyse.c, srx_plan.c and text.c (NFC), nowhere else.
  *
  * SRX 2.0 (LISA, 2008): a rule says whether a break goes where its
  * beforebreak pattern ends and its afterbreak pattern starts; at any
@@ -21,10 +22,10 @@
  *     whose before-pattern has no bounded length is searched forward once
  *     instead, and its matches looked up.
  *
- * No regex runs where it cannot match: from each pattern srx.c computes
- * (as ICU sets) the characters a match can start with, the one before
- * and the one after its first (a leading lookbehind, (?<=[가-힣])다, and
- * what follows the first character, 다(?=\s)), its last two, and the
+ * No regex runs where it cannot match: from each pattern srx_analyse.c
+ * computes (as ICU sets) the characters a match can start with, the one
+ * before and the one after its first (a leading lookbehind, (?<=[가-힣])다,
+ * and what follows the first character, 다(?=\s)), its last two, and the
  * first after it.  Forward searches jump with a bitmap of the possible
  * starts from one to the next, all break="yes" rules in one scan (a table
  * says which rules each character can start), and call ICU only where the
@@ -43,68 +44,15 @@
  * forward; lookarounds inside a pattern see the whole text. */
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <unicode/ubrk.h>
-#include <unicode/unorm2.h>
 #include <unicode/uregex.h>
 #include <unicode/uset.h>
-#include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
 #include "srx.h"
 
 enum { CHUNK = 4096 }; /* a forward search region, so no match runs away */
-
-/* ---- NFC ----------------------------------------------------------------- */
-
-char *artx_text_nfc(const char *s)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
-    int32_t len = (int32_t)strlen(s), ulen = 0;
-    UChar *u = NULL, *n = NULL;
-    char *out = NULL;
-    if (U_FAILURE(st))
-        return NULL;
-
-    /* Fast path: most text is already NFC, and a quick check costs less
-     * than two conversions. */
-    u = malloc(((size_t)len + 1) * sizeof *u);
-    if (!u)
-        return NULL;
-    u_strFromUTF8WithSub(u, len + 1, &ulen, s, len, 0xFFFD, NULL, &st);
-    if (U_FAILURE(st))
-        goto out;
-    if (unorm2_quickCheck(nfc, u, ulen, &st) == UNORM_YES && U_SUCCESS(st)) {
-        int32_t olen = 0;
-        out = malloc((size_t)ulen * 3 + 1);
-        if (out)
-            u_strToUTF8(out, ulen * 3 + 1, &olen, u, ulen, &st);
-        goto out;
-    }
-    st = U_ZERO_ERROR;
-    int32_t cap = ulen * 3 + 16;
-    n = malloc((size_t)cap * sizeof *n);
-    if (!n)
-        goto out;
-    int32_t nlen = unorm2_normalize(nfc, u, ulen, n, cap, &st);
-    if (U_FAILURE(st))
-        goto out;
-    out = malloc((size_t)nlen * 3 + 1);
-    if (out) {
-        int32_t olen = 0;
-        u_strToUTF8(out, nlen * 3 + 1, &olen, n, nlen, &st);
-    }
-out:
-    if (U_FAILURE(st)) {
-        free(out);
-        out = NULL;
-    }
-    free(u);
-    free(n);
-    return out;
-}
 
 /* ---- the engine ----------------------------------------------------------- */
 
@@ -197,7 +145,7 @@ static int32_t try_at(srx_rule *r, int32_t idx, int32_t i, const UChar *u, int32
 
 /* True when the characters around a trigger at i (a match's first
  * character) let rule r match there: the one before it in r->pre, the one
- * after it in r->trig2 (srx.c computes both from the pattern). */
+ * after it in r->trig2 (srx_analyse.c computes both from the pattern). */
 static bool fits(const srx_rule *r, const UChar *u, int32_t i, int32_t n)
 {
     UChar32 c;
@@ -433,6 +381,141 @@ static bool bind_no_rule(srx_rule *r, int32_t k, const UChar *u, int32_t n, unsi
     return true;
 }
 
+/* Where the spaces that end at p start: ICU puts its breaks after the
+ * spaces, the rules look before them. */
+static int32_t skip_spaces_back(const UChar *u, int32_t p)
+{
+    while (p > 0) {
+        UChar32 c;
+        int32_t q = p;
+        U16_PREV(u, 0, q, c);
+        if (!artx_is_space(c))
+            break;
+        p = q;
+    }
+    return p;
+}
+
+/* ICU's sentence breaks, as candidates of a last, lowest rule (index n).
+ * False when out of memory. */
+static bool icu_breaks(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    bool ok = true;
+    ubrk_setText(pl->bi, u, n, &st);
+    for (int32_t b = ubrk_next(pl->bi); b != UBRK_DONE && U_SUCCESS(st); b = ubrk_next(pl->bi)) {
+        int32_t p = skip_spaces_back(u, b);
+        if (p > 0 && p < n && !cand_add(cs, p, (int32_t)pl->n)) {
+            ok = false;
+            break;
+        }
+    }
+    ubrk_setText(pl->bi, artx_srx_no_text, 0, &st);
+    return ok;
+}
+
+/* The candidates, sorted: the break="yes" rules with trigger sets in one
+ * scan, the others each searched forward, then ICU.  False when out of
+ * memory. */
+static bool collect(srx_plan *pl, const UChar *u, int32_t n, unsigned gen, cands *cs)
+{
+    for (size_t i = 0; i < pl->n; i++) {
+        srx_rule *r = pl->rules[i];
+        UErrorCode st = U_ZERO_ERROR;
+        if (!r->brk)
+            continue;
+        uregex_setText(r->fwd, u, n, &st);
+        r->gen = gen;
+    }
+    if (pl->trig && !search_plan(pl, u, n, cs))
+        return false;
+    for (size_t i = 0; i < pl->n; i++) {
+        srx_rule *r = pl->rules[i];
+        if (!r->brk || r->trig)
+            continue;
+        if (!search_rule(r, (int32_t)i, n, cs))
+            return false;
+    }
+    if (pl->bi && !icu_breaks(pl, u, n, cs))
+        return false;
+    if (cs->n > 1)
+        qsort(cs->c, cs->n, sizeof *cs->c, cand_cmp);
+    return true;
+}
+
+/* Whether a break="no" rule that comes before the rule that found
+ * candidate cd matches there: 1 it does (no break), 0 none does, -1 out of
+ * memory. */
+static int held(srx_plan *pl, const cand *cd, const UChar *u, int32_t n, unsigned gen)
+{
+    int32_t p = cd->pos, back = p;
+    UChar32 c_before, c_before2 = 0, c_at = 0;
+    U16_PREV(u, 0, back, c_before);
+    if (back > 0) {
+        int32_t b2 = back;
+        U16_PREV(u, 0, b2, c_before2);
+    }
+    if (p < n)
+        U16_GET(u, 0, p, n, c_at);
+    for (size_t j = 0; j < pl->nno && pl->no[j] < cd->idx; j++) {
+        int32_t k = pl->no[j];
+        srx_rule *r = pl->rules[k];
+        if (!bind_no_rule(r, k, u, n, gen))
+            return -1;
+        if (r->blast && !uset_contains(r->blast, c_before))
+            continue;
+        if (r->bpen && (back <= 0 || !uset_contains(r->bpen, c_before2)))
+            continue;
+        if (r->afirst && (p >= n || !uset_contains(r->afirst, c_at)))
+            continue;
+        if (rule_matches_at(r, p, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Decide each candidate; keep the accepted ones in place, moved past the
+ * spaces to where the next sentence starts: *kept of them.  False when out
+ * of memory. */
+static bool decide(srx_plan *pl, cands *cs, const UChar *u, int32_t n, unsigned gen,
+                   size_t *kept)
+{
+    int32_t first = skip_spaces(u, 0, n); /* no break at or before it */
+    *kept = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        if (i > 0 && cs->c[i].pos == cs->c[i - 1].pos)
+            continue; /* sorted by rule: the first one decides */
+        int h = held(pl, &cs->c[i], u, n, gen);
+        if (h < 0)
+            return false;
+        if (h)
+            continue;
+        int32_t p = skip_spaces(u, cs->c[i].pos, n);
+        if (p <= first || p >= n || (*kept > 0 && cs->c[*kept - 1].pos >= p))
+            continue;
+        cs->c[(*kept)++].pos = p;
+    }
+    return true;
+}
+
+/* The regexes keep a pointer to the text: point those this call gave it
+ * away from it. */
+static void unbind(srx_plan *pl, unsigned gen)
+{
+    for (size_t i = 0; i < pl->n; i++) {
+        srx_rule *r = pl->rules[i];
+        UErrorCode st = U_ZERO_ERROR;
+        if (r->gen != gen)
+            continue;
+        if (r->fwd)
+            uregex_setText(r->fwd, artx_srx_no_text, 0, &st);
+        if (r->bend)
+            uregex_setText(r->bend, artx_srx_no_text, 0, &st);
+        if (r->aft)
+            uregex_setText(r->aft, artx_srx_no_text, 0, &st);
+    }
+}
+
 int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t len,
                  size_t **breaks, size_t *count, artx_error *err)
 {
@@ -440,6 +523,7 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
     cands cs = {0};
     UChar *u = NULL;
     int32_t n = 0;
+    size_t kept = 0;
     int ret;
     if (!breaks || !count)
         return artx_fail(err, ARTX_ERR_USAGE, "no place for the breaks");
@@ -456,87 +540,8 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
     if (!(u = to_utf16(text, len, &n)))
         goto nomem;
     seg->gen++;
-
-    /* Candidates: the break="yes" rules with trigger sets in one scan,
-     * the others each searched forward, then ICU. */
-    for (size_t i = 0; i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        UErrorCode st = U_ZERO_ERROR;
-        if (!r->brk)
-            continue;
-        uregex_setText(r->fwd, u, n, &st);
-        r->gen = seg->gen;
-    }
-    if (pl->trig && !search_plan(pl, u, n, &cs))
+    if (!collect(pl, u, n, seg->gen, &cs) || !decide(pl, &cs, u, n, seg->gen, &kept))
         goto nomem;
-    for (size_t i = 0; i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        if (!r->brk || r->trig)
-            continue;
-        if (!search_rule(r, (int32_t)i, n, &cs))
-            goto nomem;
-    }
-    if (pl->bi) {
-        UErrorCode st = U_ZERO_ERROR;
-        ubrk_setText(pl->bi, u, n, &st);
-        for (int32_t b = ubrk_next(pl->bi); b != UBRK_DONE && U_SUCCESS(st); b = ubrk_next(pl->bi)) {
-            /* ICU puts the break after the spaces; rules look before them. */
-            int32_t p = b;
-            while (p > 0) {
-                UChar32 c;
-                int32_t q = p;
-                U16_PREV(u, 0, q, c);
-                if (!artx_is_space(c))
-                    break;
-                p = q;
-            }
-            if (p > 0 && p < n && !cand_add(&cs, p, (int32_t)pl->n))
-                goto nomem;
-        }
-        ubrk_setText(pl->bi, artx_srx_no_text, 0, &st);
-    }
-    if (cs.n > 1)
-        qsort(cs.c, cs.n, sizeof *cs.c, cand_cmp);
-
-    /* Decide each candidate; keep the accepted ones in place, moved past
-     * the spaces to where the next sentence starts. */
-    int32_t first = skip_spaces(u, 0, n); /* no break at or before it */
-    size_t kept = 0;
-    for (size_t i = 0; i < cs.n; i++) {
-        if (i > 0 && cs.c[i].pos == cs.c[i - 1].pos)
-            continue; /* sorted by rule: the first one decides */
-        int32_t p = cs.c[i].pos, back = p;
-        UChar32 c_before, c_before2 = 0, c_at = 0;
-        U16_PREV(u, 0, back, c_before);
-        if (back > 0) {
-            int32_t b2 = back;
-            U16_PREV(u, 0, b2, c_before2);
-        }
-        if (p < n)
-            U16_GET(u, 0, p, n, c_at);
-        bool brk = true;
-        for (size_t j = 0; j < pl->nno && pl->no[j] < cs.c[i].idx && brk; j++) {
-            int32_t k = pl->no[j];
-            srx_rule *r = pl->rules[k];
-            if (!bind_no_rule(r, k, u, n, seg->gen))
-                goto nomem;
-            if (r->blast && !uset_contains(r->blast, c_before))
-                continue;
-            if (r->bpen && (back <= 0 || !uset_contains(r->bpen, c_before2)))
-                continue;
-            if (r->afirst && (p >= n || !uset_contains(r->afirst, c_at)))
-                continue;
-            if (rule_matches_at(r, p, n))
-                brk = false;
-        }
-        if (!brk)
-            continue;
-        p = skip_spaces(u, p, n);
-        if (p <= first || p >= n || (kept > 0 && cs.c[kept - 1].pos >= p))
-            continue;
-        cs.c[kept++].pos = p;
-    }
-
     if (kept > 0) {
         if (!(*breaks = to_bytes(text, len, cs.c, kept)))
             goto nomem;
@@ -547,19 +552,7 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
 nomem:
     ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
 out:
-    /* The regexes keep a pointer to the text: point them away from it. */
-    for (size_t i = 0; pl && i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        UErrorCode st = U_ZERO_ERROR;
-        if (r->gen != seg->gen)
-            continue;
-        if (r->fwd)
-            uregex_setText(r->fwd, artx_srx_no_text, 0, &st);
-        if (r->bend)
-            uregex_setText(r->bend, artx_srx_no_text, 0, &st);
-        if (r->aft)
-            uregex_setText(r->aft, artx_srx_no_text, 0, &st);
-    }
+    unbind(pl, seg->gen);
     free(cs.c);
     free(u);
     return ret;

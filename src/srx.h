@@ -1,6 +1,10 @@
-/* srx.h - the compiled form of SRX 2.0 rules, shared by srx.c (which builds
- * it) and segment.c (which runs it).  Private to those two files; the rest
- * of artx sees only the opaque artx_segmenter of artx.h. */
+/* srx.h - the compiled form of SRX 2.0 rules, private to the SRX engine.
+ *
+ * srx.c loads and compiles it (srx_reach.c sizes its windows), srx_plan.c
+ * puts the rules of a language together (srx_analyse.c gives them their
+ * sets), segment.c runs it; the rest of artx sees only the opaque
+ * artx_segmenter of artx.h.  srx_java.c and srx_reach.c are pure string
+ * code; ICU is used by the others, by text.c (NFC) and by no other file. */
 #ifndef ARTX_SRX_H
 #define ARTX_SRX_H
 
@@ -14,8 +18,9 @@
 
 #include "internal.h"
 
-/* UTF-16 units a pattern may span around a break: srx.c sizes the windows
- * of break="no" rules with it, segment.c bounds its searches by it. */
+/* UTF-16 units a pattern may span around a break: the windows of
+ * break="no" rules are at most this wide, segment.c bounds its searches by
+ * it. */
 enum { SRX_WINDOW = 256 };
 
 /* A set of characters as a bitmap of the BMP, for scanning: a test per
@@ -37,8 +42,8 @@ typedef struct cands {
     size_t n, cap;
 } cands;
 
-/* One <rule>.  srx.c fills everything but gen and hits, which segment.c
- * keeps per call. */
+/* One <rule>.  srx.c compiles it, srx_analyse.c gives it its sets,
+ * srx_plan.c its bitmap; segment.c keeps gen and hits per call. */
 typedef struct srx_rule {
     bool brk;                 /* break="yes" */
     char *before, *after;     /* the patterns translated for ICU, analysed
@@ -114,11 +119,26 @@ struct artx_segmenter {
  * that text is freed. */
 extern const UChar artx_srx_no_text[1];
 
-/* The plan for a language tag ("" for none): from the cache, or put
+/* srx_reach.c: the longest text a translated pattern can match, in UTF-16
+ * units; SRX_WINDOW also when it is longer, unbounded or not known. */
+int32_t artx_srx_window(const char *icu);
+
+/* srx_analyse.c: the character sets of those rules that have none yet
+ * (see srx_rule), so that the engine runs their regexes only where they
+ * can match.  Computed when a language first needs a rule: large SRX files
+ * have thousands of rules, and most languages use few of them.  A set left
+ * NULL means "anything": slower, never wrong. */
+void artx_srx_analyse(srx_rule *const *rules, size_t n);
+
+/* srx_plan.c: the plan for a language tag ("" for none): from the cache, or put
  * together from the maprules (every matching map with cascade, else the
  * first), its rules analysed and its ICU iterator opened.  *out is
  * borrowed, valid until the next call (the cache may move). */
 int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_error *err);
+
+/* Free what a plan holds (not the plan itself, which lives in the
+ * segmenter's array). */
+void artx_srx_plan_free(srx_plan *pl);
 
 /* Where the first character of `set` (scan: its bitmap) at or after i
  * is, or n: uset_span(USET_SPAN_NOT_CONTAINED), faster. */

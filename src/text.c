@@ -1,9 +1,11 @@
-/* text.c - UTF-8 text helpers: decoding, whitespace, XML character rules,
- * script-based language guess.  No ICU here: segment.c and srx.c own
- * Unicode normalisation and sentences. */
+/* text.c - Unicode text helpers: UTF-8 decoding, whitespace, XML character
+ * rules, NFC (the one use of ICU here), script-based language guess. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "internal.h"
 
@@ -111,6 +113,54 @@ char *artx_text_collapse(const char *s)
         o += (size_t)(p - start);
     }
     out[o] = '\0';
+    return out;
+}
+
+char *artx_text_nfc(const char *s)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    int32_t len = (int32_t)strlen(s), ulen = 0;
+    UChar *u = NULL, *n = NULL;
+    char *out = NULL;
+    if (U_FAILURE(st))
+        return NULL;
+
+    /* Fast path: most text is already NFC, and a quick check costs less
+     * than two conversions. */
+    u = malloc(((size_t)len + 1) * sizeof *u);
+    if (!u)
+        return NULL;
+    u_strFromUTF8WithSub(u, len + 1, &ulen, s, len, 0xFFFD, NULL, &st);
+    if (U_FAILURE(st))
+        goto out;
+    if (unorm2_quickCheck(nfc, u, ulen, &st) == UNORM_YES && U_SUCCESS(st)) {
+        int32_t olen = 0;
+        out = malloc((size_t)ulen * 3 + 1);
+        if (out)
+            u_strToUTF8(out, ulen * 3 + 1, &olen, u, ulen, &st);
+        goto out;
+    }
+    st = U_ZERO_ERROR;
+    int32_t cap = ulen * 3 + 16;
+    n = malloc((size_t)cap * sizeof *n);
+    if (!n)
+        goto out;
+    int32_t nlen = unorm2_normalize(nfc, u, ulen, n, cap, &st);
+    if (U_FAILURE(st))
+        goto out;
+    out = malloc((size_t)nlen * 3 + 1);
+    if (out) {
+        int32_t olen = 0;
+        u_strToUTF8(out, nlen * 3 + 1, &olen, n, nlen, &st);
+    }
+out:
+    if (U_FAILURE(st)) {
+        free(out);
+        out = NULL;
+    }
+    free(u);
+    free(n);
     return out;
 }
 

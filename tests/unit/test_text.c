@@ -1,4 +1,4 @@
-/* test_text.c - UTF-8 text helpers (src/text.c), NFC (src/segment.c) and
+/* test_text.c - UTF-8 text helpers and NFC (src/text.c), and
  * JSON to XML (src/json.c). */
 #include <stdlib.h>
 #include <string.h>
