@@ -20,7 +20,6 @@
  * rule two regexes tried in windows around a position, `(?:before)\z` and
  * `after`.  The rest waits until a language needs the rules (srx_plan.c):
  * their sets (srx_analyse.c), the dispatch table and the bitmaps. */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -396,38 +395,8 @@ out:
     return ret;
 }
 
-static int read_file(const char *path, unsigned char **out, size_t *len, artx_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return artx_fail(err, ARTX_ERR_IO, "cannot open: %s", strerror(errno));
-    size_t cap = 1 << 16, n = 0, got;
-    unsigned char *b = malloc(cap);
-    while (b && (got = fread(b + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            unsigned char *b2 = cap < (1u << 28) ? realloc(b, cap * 2) : NULL;
-            if (!b2) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            b = b2;
-            cap *= 2;
-        }
-    }
-    bool failed = ferror(f);
-    fclose(f);
-    if (!b)
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory (or file too large)");
-    if (failed) {
-        free(b);
-        return artx_fail(err, ARTX_ERR_IO, "cannot read");
-    }
-    *out = b;
-    *len = n;
-    return 0;
-}
+/* An SRX file is a few hundred kilobytes; anything this big is not one. */
+#define MAX_SRX_FILE ((size_t)1 << 28)
 
 int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *err)
 {
@@ -440,9 +409,9 @@ int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *e
     artx_segmenter *seg = calloc(1, sizeof *seg);
     if (!seg)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    if (srx_path)
-        ret = read_file(srx_path, &data, &len, err);
-    else
+    if (srx_path && (ret = artx_read_file(srx_path, MAX_SRX_FILE, &data, &len, err)))
+        artx_fail_within(err, ret, "cannot open");
+    else if (!srx_path)
         ret = artx_resource("artx-segment.srx", &data, &len, err);
     if (!ret)
         ret = load_srx(seg, data, len, srx_path ? srx_path : "artx-segment.srx", err);
