@@ -230,7 +230,7 @@ asan:
 # The threaded unit test under helgrind too (minutes; tests/helgrind.supp
 # names what it reports inside libxslt and libxml2).
 helgrind: $(BUILD)/test_threads
-	valgrind --tool=helgrind --suppressions=tests/helgrind.supp --error-exitcode=9 \
+	valgrind --tool=helgrind --suppressions=tests/helgrind.supp --num-callers=40 --error-exitcode=9 \
 		$(BUILD)/test_threads
 
 # The threaded unit test under ThreadSanitizer.

@@ -14,8 +14,17 @@
  *    prints and never exits.
  *  - A document handed back through an out-parameter belongs to the caller,
  *    who frees it with xmlFreeDoc().  A const char * return is borrowed.
- *  - The library does not use global state beyond libxml2's own; call
- *    artx_init() once before the first stage and artx_cleanup() at the end.
+ *  - Call artx_init() before the first stage (on any thread; more calls
+ *    do nothing more) and artx_cleanup() once at the end of the process.
+ *  - Threads: stages may run on several threads at once on different
+ *    documents.  What the process shares: the compiled stylesheets and
+ *    the article schema (read-only, under a lock; see
+ *    artx_set_stylesheet_dir()), the include loader artx installs into
+ *    libxslt (it serves artx's built-in stylesheets and passes every
+ *    other URI to the loader installed before it), libxslt's generic
+ *    error handler, the segmenters artx:segment() caches, and libxml2's
+ *    error handlers of the thread that called artx_init() and of threads
+ *    created after it.  A segmenter is not shared: one per thread.
  *
  * Example:
  *
@@ -200,7 +209,8 @@ ARTX_EXPORT int artx_read_file(const char *path, size_t max, unsigned char **out
 /* ---- sentences ------------------------------------------------------------ */
 
 /* SRX 2.0 segmentation rules, compiled (ICU regular expressions), with the
- * language maps of their file.  Opaque; free with artx_segmenter_free(). */
+ * language maps of their file.  Opaque; free with artx_segmenter_free().
+ * A segmenter keeps per-call state: use it on one thread at a time. */
 typedef struct artx_segmenter artx_segmenter;
 
 /* Load SRX rules from `srx_path`, or artx's built-in rules when it is NULL.
