@@ -63,6 +63,7 @@
     xmlns:a="urn:artx:article"
     xmlns="urn:oasis:names:tc:xliff:document:1.2"
     exclude-result-prefixes="a">
+  <xsl:include href="strings.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <!-- An article read from a file has indentation between its structural
        elements; it is not content and must not reach the merge data. -->
@@ -610,101 +611,4 @@
   </xsl:template>
 
   <xsl:template match="processing-instruction()" mode="serialise"/>
-
-  <!-- Text as markup text: & < and > (for "]]>"); \r as a reference so that
-       it survives line-end normalisation. -->
-  <xsl:template name="escape-text">
-    <xsl:param name="s"/>
-    <xsl:variable name="t1">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="$s"/>
-        <xsl:with-param name="from" select="'&amp;'"/>
-        <xsl:with-param name="to" select="'&amp;amp;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="t2">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="string($t1)"/>
-        <xsl:with-param name="from" select="'&lt;'"/>
-        <xsl:with-param name="to" select="'&amp;lt;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="t3">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="string($t2)"/>
-        <xsl:with-param name="from" select="'&gt;'"/>
-        <xsl:with-param name="to" select="'&amp;gt;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:call-template name="replace">
-      <xsl:with-param name="s" select="string($t3)"/>
-      <xsl:with-param name="from" select="'&#13;'"/>
-      <xsl:with-param name="to" select="'&amp;#13;'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Attribute value as markup text: & < " and the white-space characters
-       that attribute normalisation would otherwise turn into spaces. -->
-  <xsl:template name="escape-attr">
-    <xsl:param name="s"/>
-    <xsl:variable name="t1">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="$s"/>
-        <xsl:with-param name="from" select="'&amp;'"/>
-        <xsl:with-param name="to" select="'&amp;amp;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="t2">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="string($t1)"/>
-        <xsl:with-param name="from" select="'&lt;'"/>
-        <xsl:with-param name="to" select="'&amp;lt;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="t3">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="string($t2)"/>
-        <xsl:with-param name="from" select="'&quot;'"/>
-        <xsl:with-param name="to" select="'&amp;quot;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="t4">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="string($t3)"/>
-        <xsl:with-param name="from" select="'&#10;'"/>
-        <xsl:with-param name="to" select="'&amp;#10;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="t5">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="string($t4)"/>
-        <xsl:with-param name="from" select="'&#9;'"/>
-        <xsl:with-param name="to" select="'&amp;#9;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:call-template name="replace">
-      <xsl:with-param name="s" select="string($t5)"/>
-      <xsl:with-param name="from" select="'&#13;'"/>
-      <xsl:with-param name="to" select="'&amp;#13;'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Every $from in $s replaced with $to (no EXSLT: artx and xsltproc
-       alike). -->
-  <xsl:template name="replace">
-    <xsl:param name="s"/>
-    <xsl:param name="from"/>
-    <xsl:param name="to"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, $from)">
-        <xsl:value-of select="concat(substring-before($s, $from), $to)"/>
-        <xsl:call-template name="replace">
-          <xsl:with-param name="s" select="substring-after($s, $from)"/>
-          <xsl:with-param name="from" select="$from"/>
-          <xsl:with-param name="to" select="$to"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>

@@ -138,6 +138,7 @@
     xmlns:xt="http://xmlsoft.org/XSLT/namespace"
     xmlns:m="urn:artx:xliff-to-article"
     exclude-result-prefixes="a x2 x1 xt m">
+  <xsl:include href="strings.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="target-lang" select="''"/>
@@ -667,7 +668,7 @@
       <xsl:if test="$n != '' and (translate($n, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.', '') = ''
                     or (starts-with($n, 'xml:') and translate(substring($n, 5), 'abcdefghijklmnopqrstuvwxyz', '') = ''))">
         <xsl:attribute name="{$n}">
-          <xsl:call-template name="unescape">
+          <xsl:call-template name="unescape-attr">
             <xsl:with-param name="s" select="$v"/>
           </xsl:call-template>
         </xsl:attribute>
@@ -676,79 +677,6 @@
         <xsl:with-param name="s" select="substring-after($after, '&quot;')"/>
       </xsl:call-template>
     </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="unescape">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="not(contains($s, '&amp;'))"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="t1">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="$s"/>
-            <xsl:with-param name="from" select="'&amp;#10;'"/>
-            <xsl:with-param name="to" select="'&#10;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t2">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t1)"/>
-            <xsl:with-param name="from" select="'&amp;#9;'"/>
-            <xsl:with-param name="to" select="'&#9;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t3">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t2)"/>
-            <xsl:with-param name="from" select="'&amp;#13;'"/>
-            <xsl:with-param name="to" select="'&#13;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t4">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t3)"/>
-            <xsl:with-param name="from" select="'&amp;quot;'"/>
-            <xsl:with-param name="to" select="'&quot;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t5">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t4)"/>
-            <xsl:with-param name="from" select="'&amp;lt;'"/>
-            <xsl:with-param name="to" select="'&lt;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t6">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t5)"/>
-            <xsl:with-param name="from" select="'&amp;gt;'"/>
-            <xsl:with-param name="to" select="'&gt;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:call-template name="replace">
-          <xsl:with-param name="s" select="string($t6)"/>
-          <xsl:with-param name="from" select="'&amp;amp;'"/>
-          <xsl:with-param name="to" select="'&amp;'"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="replace">
-    <xsl:param name="s"/>
-    <xsl:param name="from"/>
-    <xsl:param name="to"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, $from)">
-        <xsl:value-of select="concat(substring-before($s, $from), $to)"/>
-        <xsl:call-template name="replace">
-          <xsl:with-param name="s" select="substring-after($s, $from)"/>
-          <xsl:with-param name="from" select="$from"/>
-          <xsl:with-param name="to" select="$to"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- The context code (2.0 pc, 1.2 g) as a copy of the block's inline
