@@ -23,22 +23,32 @@
        that attribute normalisation would otherwise turn into spaces. -->
   <xsl:template name="escape-attr">
     <xsl:param name="s"/>
-    <xsl:call-template name="replace-each">
-      <xsl:with-param name="s" select="$s"/>
-      <xsl:with-param name="from" select="'&amp; &lt; &quot; &#10; &#9; &#13;'"/>
-      <xsl:with-param name="to" select="'&amp;amp; &amp;lt; &amp;quot; &amp;#10; &amp;#9; &amp;#13;'"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="translate($s, '&amp;&lt;&quot;&#10;&#9;&#13;', '') = $s"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="replace-each">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="from" select="'&amp; &lt; &quot; &#10; &#9; &#13;'"/>
+          <xsl:with-param name="to" select="'&amp;amp; &amp;lt; &amp;quot; &amp;#10; &amp;#9; &amp;#13;'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Text as markup text: & < and > (for "]]>"); \r as a reference so that
        it survives line-end normalisation. -->
   <xsl:template name="escape-text">
     <xsl:param name="s"/>
-    <xsl:call-template name="replace-each">
-      <xsl:with-param name="s" select="$s"/>
-      <xsl:with-param name="from" select="'&amp; &lt; &gt; &#13;'"/>
-      <xsl:with-param name="to" select="'&amp;amp; &amp;lt; &amp;gt; &amp;#13;'"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="translate($s, '&amp;&lt;&gt;&#13;', '') = $s"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="replace-each">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="from" select="'&amp; &lt; &gt; &#13;'"/>
+          <xsl:with-param name="to" select="'&amp;amp; &amp;lt; &amp;gt; &amp;#13;'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The inverse of escape-attr (and of &gt;); &amp; last, so that an
@@ -60,27 +70,42 @@
   <!-- $s with the first string of $from replaced by the first of $to, then
        the second by the second, and so on: $from and $to are lists of
        strings separated by single spaces (so none of the strings can be or
-       hold a space). -->
+       hold a space).  A string that $s does not hold costs no copy. -->
   <xsl:template name="replace-each">
     <xsl:param name="s"/>
     <xsl:param name="from"/>
     <xsl:param name="to"/>
-    <xsl:variable name="done">
-      <xsl:call-template name="replace">
-        <xsl:with-param name="s" select="$s"/>
-        <xsl:with-param name="from" select="substring-before(concat($from, ' '), ' ')"/>
-        <xsl:with-param name="to" select="substring-before(concat($to, ' '), ' ')"/>
-      </xsl:call-template>
-    </xsl:variable>
+    <xsl:variable name="f" select="substring-before(concat($from, ' '), ' ')"/>
+    <xsl:variable name="t" select="substring-before(concat($to, ' '), ' ')"/>
     <xsl:choose>
-      <xsl:when test="contains($from, ' ')">
+      <xsl:when test="not(contains($from, ' '))">
+        <xsl:call-template name="replace">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="from" select="$f"/>
+          <xsl:with-param name="to" select="$t"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="not(contains($s, $f))">
+        <xsl:call-template name="replace-each">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="from" select="substring-after($from, ' ')"/>
+          <xsl:with-param name="to" select="substring-after($to, ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="done">
+          <xsl:call-template name="replace">
+            <xsl:with-param name="s" select="$s"/>
+            <xsl:with-param name="from" select="$f"/>
+            <xsl:with-param name="to" select="$t"/>
+          </xsl:call-template>
+        </xsl:variable>
         <xsl:call-template name="replace-each">
           <xsl:with-param name="s" select="string($done)"/>
           <xsl:with-param name="from" select="substring-after($from, ' ')"/>
           <xsl:with-param name="to" select="substring-after($to, ' ')"/>
         </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$done"/></xsl:otherwise>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
