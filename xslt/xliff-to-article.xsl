@@ -137,7 +137,9 @@
     xmlns:x1="urn:oasis:names:tc:xliff:document:1.2"
     xmlns:xt="http://xmlsoft.org/XSLT/namespace"
     xmlns:m="urn:artx:xliff-to-article"
-    exclude-result-prefixes="a x2 x1 xt m">
+    xmlns:model="urn:artx:xslt-model"
+    exclude-result-prefixes="a x2 x1 xt m model">
+  <xsl:include href="model.xsl"/>
   <xsl:include href="strings.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -263,7 +265,7 @@
       <xsl:variable name="fig-credit" select="key('blk', substring($id, 1, $l - 7))[self::a:figure][a:credit]"/>
       <xsl:variable name="quote-cite" select="key('blk', substring($id, 1, $l - 5))[self::a:blockquote][a:cite]"/>
       <xsl:choose>
-        <xsl:when test="$b[self::a:title or self::a:p or self::a:h2 or self::a:caption or self::a:li]"/>
+        <xsl:when test="$b[self::a:*[contains($model:blocks, concat(' ', local-name(), ' '))]]"/>
         <xsl:when test="substring($id, $l - 3) = '.alt' and $fig-alt"/>
         <xsl:when test="substring($id, $l - 6) = '.credit' and $fig-credit"/>
         <xsl:when test="substring($id, $l - 4) = '.cite' and $quote-cite"/>
@@ -277,7 +279,7 @@
     </xsl:for-each>
     <!-- every block the extraction makes a unit of has one -->
     <xsl:for-each select="$skel/a:head/a:title
-                          | $skel/a:body//*[self::a:p or self::a:h2 or self::a:caption or self::a:li]">
+                          | $skel/a:body//a:*[contains($model:blocks, concat(' ', local-name(), ' '))]">
       <xsl:call-template name="need-unit">
         <xsl:with-param name="id" select="string(@id)"/>
       </xsl:call-template>
@@ -319,18 +321,6 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- structure: elements only (white space between them is dropped) -->
-  <xsl:template match="a:head | a:body | a:ul | a:ol | a:blockquote" mode="merge">
-    <xsl:element name="{local-name()}" namespace="{$A}">
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates select="*" mode="merge"/>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- blocks with a unit of their own id -->
-  <xsl:template match="a:title | a:p | a:h2 | a:caption | a:li" mode="merge">
-    <xsl:call-template name="block"/>
-  </xsl:template>
 
   <xsl:template match="a:blockquote/a:cite" mode="merge">
     <xsl:call-template name="block">
@@ -393,25 +383,31 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- anything else (head metadata, unknown elements): copied -->
+  <!-- The rest of the article (the article and figure have templates of
+       their own):
+         structure ($model:structure)  its elements only (white space
+                                       between them is dropped)
+         blocks ($model:blocks)        with the unit of their own id
+         anything else                 (head metadata, unknown elements)
+                                       copied, as the clean pass would -->
   <xsl:template match="a:*" mode="merge">
-    <xsl:apply-templates select="." mode="copy"/>
+    <xsl:choose>
+      <xsl:when test="contains($model:structure, concat(' ', local-name(), ' '))">
+        <xsl:element name="{local-name()}" namespace="{$A}">
+          <xsl:copy-of select="@*"/>
+          <xsl:apply-templates select="*" mode="merge"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="contains($model:blocks, concat(' ', local-name(), ' '))">
+        <xsl:call-template name="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="clean"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="*" mode="merge"/>
-
-  <xsl:template match="*" mode="copy">
-    <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates select="node()" mode="copy"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="text()" mode="copy">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
-  <xsl:template match="comment() | processing-instruction()" mode="copy"/>
 
   <!-- The context block (a skeleton element) with its unit's content; a
        list item's nested lists after it. -->
@@ -436,10 +432,9 @@
          node-sets, quadratic in libxml2. -->
     <xsl:variable name="bid" select="generate-id()"/>
     <xsl:variable name="map-rtf">
-      <xsl:for-each select="descendant::*[self::a:a or self::a:em or self::a:strong or self::a:sub
-                              or self::a:sup or self::a:span or self::a:br]
-                              [generate-id(ancestor::*[not(self::a:a or self::a:em or self::a:strong
-                                 or self::a:sub or self::a:sup or self::a:span or self::a:s)][1]) = $bid]">
+      <xsl:for-each select="descendant::a:*[contains($model:inline, concat(' ', local-name(), ' '))]
+                              [generate-id(ancestor::*[not(self::a:s
+                                 or self::a:*[contains($model:spans, concat(' ', local-name(), ' '))])][1]) = $bid]">
         <m:c n="{position()}">
           <xsl:element name="{local-name()}" namespace="{$A}">
             <xsl:copy-of select="@*"/>
@@ -621,8 +616,7 @@
           <xsl:with-param name="v" select="2"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$name = 'a' or $name = 'em' or $name = 'strong' or $name = 'sub'
-                      or $name = 'sup' or $name = 'span'">
+      <xsl:when test="$name != '' and contains($model:spans, concat(' ', $name, ' '))">
         <xsl:element name="{$name}" namespace="{$A}">
           <xsl:call-template name="tag-attributes">
             <xsl:with-param name="s" select="substring-after($data, $name)"/>
@@ -873,7 +867,8 @@
 
   <xsl:template match="comment() | processing-instruction()" mode="in1"/>
 
-  <!-- ===== the result without the internal markers ===== -->
+  <!-- ===== the result without the internal markers (and a copy of the
+       skeleton's own elements) ===== -->
 
   <xsl:template match="*" mode="clean">
     <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
