@@ -328,8 +328,10 @@
     </phrase>
   </xsl:template>
 
-  <xsl:template match="a:a" mode="text">
-    <link xlink:href="{@href}"><xsl:apply-templates mode="inline"/></link>
+  <!-- a link may again hold full inline markup; subscript, superscript
+       and the line break are the same in both modes -->
+  <xsl:template match="a:a | a:sub | a:sup | a:br" mode="text">
+    <xsl:apply-templates select="." mode="inline"/>
   </xsl:template>
 
   <xsl:template match="a:em" mode="text">
@@ -342,18 +344,6 @@
 
   <xsl:template match="a:span" mode="text">
     <phrase><xsl:copy-of select="@xml:lang"/><xsl:apply-templates mode="text"/></phrase>
-  </xsl:template>
-
-  <xsl:template match="a:sub" mode="text">
-    <subscript><xsl:apply-templates mode="text"/></subscript>
-  </xsl:template>
-
-  <xsl:template match="a:sup" mode="text">
-    <superscript><xsl:apply-templates mode="text"/></superscript>
-  </xsl:template>
-
-  <xsl:template match="a:br" mode="text">
-    <xsl:processing-instruction name="linebreak"/>
   </xsl:template>
 
   <xsl:template match="*" mode="text">

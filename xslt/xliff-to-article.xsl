@@ -728,30 +728,14 @@
           <xsl:choose>
             <xsl:when test="self::x1:mrk[@mtype = 'seg']">
               <xsl:variable name="tm" select="key('tm1', concat($uk, @mid))[1][$has-t]"/>
-              <xsl:variable name="ok" select="boolean($tm[normalize-space() != '' or .//*[not(self::x1:mrk)]])"/>
-              <xsl:choose>
-                <xsl:when test="$ok">
-                  <xsl:call-template name="check1">
-                    <xsl:with-param name="u" select="$u"/>
-                    <xsl:with-param name="src" select="."/>
-                    <xsl:with-param name="tgt" select="$tm"/>
-                    <xsl:with-param name="seg" select="string(@mid)"/>
-                  </xsl:call-template>
-                </xsl:when>
-                <xsl:otherwise>
-                  <xsl:call-template name="untranslated">
-                    <xsl:with-param name="u" select="$u"/>
-                    <xsl:with-param name="source" select="."/>
-                  </xsl:call-template>
-                </xsl:otherwise>
-              </xsl:choose>
-              <xsl:call-template name="place">
-                <xsl:with-param name="id" select="string(@mid)"/>
-                <xsl:with-param name="block" select="$block"/>
-                <xsl:with-param name="nodes" select="$tm[$ok]/node() | self::node()[not($ok)]/node()"/>
+              <xsl:call-template name="segment1">
                 <xsl:with-param name="u" select="$u"/>
+                <xsl:with-param name="block" select="$block"/>
                 <xsl:with-param name="map" select="$map"/>
-                <xsl:with-param name="v" select="1"/>
+                <xsl:with-param name="src" select="."/>
+                <xsl:with-param name="tgt" select="$tm[normalize-space() != '' or .//*[not(self::x1:mrk)]]"/>
+                <xsl:with-param name="seg" select="string(@mid)"/>
+                <xsl:with-param name="id" select="string(@mid)"/>
               </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
@@ -767,32 +751,55 @@
       </xsl:when>
       <!-- the whole content as one segment: the target, else the source -->
       <xsl:otherwise>
-        <xsl:choose>
-          <xsl:when test="$has-t">
-            <xsl:call-template name="check1">
-              <xsl:with-param name="u" select="$u"/>
-              <xsl:with-param name="src" select="$segsrc"/>
-              <xsl:with-param name="tgt" select="$t"/>
-              <xsl:with-param name="seg" select="'target'"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="untranslated">
-              <xsl:with-param name="u" select="$u"/>
-              <xsl:with-param name="source" select="$segsrc"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-        <xsl:call-template name="place">
-          <xsl:with-param name="id" select="string($smrk[count($smrk) = 1]/@mid)"/>
-          <xsl:with-param name="block" select="$block"/>
-          <xsl:with-param name="nodes" select="$t[$has-t]/node() | $segsrc[not($has-t)]/node()"/>
+        <xsl:call-template name="segment1">
           <xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="block" select="$block"/>
           <xsl:with-param name="map" select="$map"/>
-          <xsl:with-param name="v" select="1"/>
+          <xsl:with-param name="src" select="$segsrc"/>
+          <xsl:with-param name="tgt" select="$t[$has-t]"/>
+          <xsl:with-param name="seg" select="'target'"/>
+          <xsl:with-param name="id" select="string($smrk[count($smrk) = 1]/@mid)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- One segment of trans-unit $u: $tgt (a target mrk, or the whole
+       target; empty when untranslated) checked against $src (the
+       seg-source mrk with its mid, or the whole seg-source), else $src
+       kept; placed into the s $id names. -->
+  <xsl:template name="segment1">
+    <xsl:param name="u"/>
+    <xsl:param name="block"/>
+    <xsl:param name="map"/>
+    <xsl:param name="src"/>
+    <xsl:param name="tgt"/>
+    <xsl:param name="seg"/>
+    <xsl:param name="id"/>
+    <xsl:choose>
+      <xsl:when test="$tgt">
+        <xsl:call-template name="check1">
+          <xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="src" select="$src"/>
+          <xsl:with-param name="tgt" select="$tgt"/>
+          <xsl:with-param name="seg" select="$seg"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="untranslated">
+          <xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="source" select="$src"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="place">
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="block" select="$block"/>
+      <xsl:with-param name="nodes" select="$tgt/node() | $src[not($tgt)]/node()"/>
+      <xsl:with-param name="u" select="$u"/>
+      <xsl:with-param name="map" select="$map"/>
+      <xsl:with-param name="v" select="1"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The inline codes of $tgt (a target mrk, or a whole target) against
