@@ -122,47 +122,6 @@
         <xsl:with-param name="nodes" select="$content"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:call-template name="trans-unit">
-      <xsl:with-param name="id" select="$id"/>
-      <xsl:with-param name="name" select="$name"/>
-      <xsl:with-param name="where" select="$where"/>
-      <xsl:with-param name="translate" select="$translate"/>
-      <xsl:with-param name="source">
-        <xsl:call-template name="units:inline">
-          <xsl:with-param name="nodes" select="$content"/>
-        </xsl:call-template>
-      </xsl:with-param>
-      <xsl:with-param name="segmented" select="$segmented"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="units:emit-text-unit">
-    <xsl:param name="id"/>
-    <xsl:param name="name"/>
-    <xsl:param name="where"/>
-    <xsl:param name="text"/>
-    <xsl:param name="translate"/>
-    <xsl:call-template name="trans-unit">
-      <xsl:with-param name="id" select="$id"/>
-      <xsl:with-param name="name" select="$name"/>
-      <xsl:with-param name="where" select="$where"/>
-      <xsl:with-param name="translate" select="$translate"/>
-      <xsl:with-param name="source" select="$text"/>
-      <xsl:with-param name="segmented">
-        <mrk mtype="seg" mid="seg1"><xsl:value-of select="$text"/></mrk>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- One trans-unit: $source its content (a result tree fragment or a
-       string), $segmented the same as mrk segments. -->
-  <xsl:template name="trans-unit">
-    <xsl:param name="id"/>
-    <xsl:param name="name"/>
-    <xsl:param name="where"/>
-    <xsl:param name="translate"/>
-    <xsl:param name="source"/>
-    <xsl:param name="segmented"/>
     <xsl:text>&#10;  </xsl:text>
     <trans-unit id="{$id}" resname="{$name}">
       <xsl:attribute name="xml:space">preserve</xsl:attribute>
@@ -170,7 +129,11 @@
         <xsl:attribute name="translate">no</xsl:attribute>
       </xsl:if>
       <xsl:text>&#10;    </xsl:text>
-      <source><xsl:copy-of select="$source"/></source>
+      <source>
+        <xsl:call-template name="units:inline">
+          <xsl:with-param name="nodes" select="$content"/>
+        </xsl:call-template>
+      </source>
       <xsl:text>&#10;    </xsl:text>
       <seg-source><xsl:copy-of select="$segmented"/></seg-source>
       <xsl:call-template name="target">

@@ -128,27 +128,6 @@
     </unit>
   </xsl:template>
 
-  <xsl:template name="units:emit-text-unit">
-    <xsl:param name="id"/>
-    <xsl:param name="name"/>
-    <xsl:param name="where"/>
-    <xsl:param name="text"/>
-    <xsl:param name="translate"/>
-    <xsl:text>&#10;  </xsl:text>
-    <unit id="{$id}" name="{$name}">
-      <xsl:if test="$translate = 'no'">
-        <xsl:attribute name="translate">no</xsl:attribute>
-      </xsl:if>
-      <xsl:text>&#10;    </xsl:text>
-      <notes><note category="location"><xsl:value-of select="$where"/></note></notes>
-      <xsl:text>&#10;    </xsl:text>
-      <segment id="seg1" state="initial">
-        <source><xsl:value-of select="$text"/></source>
-      </segment>
-      <xsl:text>&#10;  </xsl:text>
-    </unit>
-  </xsl:template>
-
   <xsl:template name="units:emit-segment">
     <xsl:param name="id"/>
     <xsl:param name="nodes"/>

@@ -47,7 +47,7 @@
     $units:file-notes       head/rights and head/reservation, in order
     mode units:file-note    on them: calls units:emit-file-note
     units:units             (context: the article) every unit, in order:
-                            calls units:emit-unit / units:emit-text-unit
+                            calls units:emit-unit
     units:segments          the segments of $nodes (a unit's content):
                             calls units:emit-segment / units:emit-between
     units:inline            the inline content $nodes, codes numbered from
@@ -56,11 +56,10 @@
 
   What the includer must define (named templates):
     units:emit-file-note        $kind ('rights' | 'tdm-reservation'), $text
-    units:emit-unit             context: the block; $id, $name, $where,
-                                $content (its inline nodes, a nested list
-                                left out), $translate ('yes' | 'no')
-    units:emit-text-unit        a unit of plain text (alt, credit): $id,
-                                $name, $where, $text, $translate
+    units:emit-unit             context: the block (or img/@alt); $id,
+                                $name, $where, $content (its inline nodes,
+                                a nested list left out; img/@alt itself),
+                                $translate ('yes' | 'no')
     units:emit-segment          $id, $nodes, $base: calls units:inline
     units:emit-between          $number (N of the segN that would follow),
                                 $nodes, $base: calls units:inline
@@ -214,22 +213,21 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:variable name="alt" select="normalize-space(a:img/@alt)"/>
-    <xsl:if test="$alt != '' and $alt != normalize-space(a:caption)">
-      <xsl:call-template name="units:text-unit">
-        <xsl:with-param name="id" select="concat(@id, '.alt')"/>
-        <xsl:with-param name="name" select="'alt'"/>
+    <!-- the alt text: the attribute is the unit's content (its value, as
+         text) -->
+    <xsl:for-each select="(a:img/@alt)[1][$alt != '' and $alt != normalize-space(../../a:caption)]">
+      <xsl:call-template name="units:unit">
+        <xsl:with-param name="id" select="concat(../../@id, '.alt')"/>
         <xsl:with-param name="where" select="concat('alt text of figure ', $n)"/>
-        <xsl:with-param name="text" select="string(a:img/@alt)"/>
+        <xsl:with-param name="content" select="."/>
       </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="a:credit">
-      <xsl:call-template name="units:text-unit">
-        <xsl:with-param name="id" select="concat(@id, '.credit')"/>
-        <xsl:with-param name="name" select="'credit'"/>
+    </xsl:for-each>
+    <xsl:for-each select="a:credit[1]">
+      <xsl:call-template name="units:unit">
+        <xsl:with-param name="id" select="concat(../@id, '.credit')"/>
         <xsl:with-param name="where" select="concat('photo credit of figure ', $n)"/>
-        <xsl:with-param name="text" select="string(a:credit)"/>
       </xsl:call-template>
-    </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="a:blockquote" mode="units:unit">
@@ -281,12 +279,12 @@
 
   <xsl:template match="*" mode="units:unit"/>
 
-  <!-- The unit of the context block: its inline content (a list item's
-       nested list is left out). -->
+  <!-- The unit of the context block (or img/@alt), named after it: its
+       inline content (a list item's nested list is left out). -->
   <xsl:template name="units:unit">
     <xsl:param name="id" select="@id"/>
     <xsl:param name="where"/>
-    <xsl:variable name="content"
+    <xsl:param name="content"
         select="node()[not(self::a:*[contains($model:lists, concat(' ', local-name(), ' '))])]"/>
     <xsl:variable name="text">
       <xsl:for-each select="$content"><xsl:value-of select="."/></xsl:for-each>
@@ -301,26 +299,6 @@
       <xsl:with-param name="name" select="local-name()"/>
       <xsl:with-param name="where" select="string($where)"/>
       <xsl:with-param name="content" select="$content"/>
-      <xsl:with-param name="translate" select="string($translate)"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- A unit for plain text that has no element of its own (alt, credit). -->
-  <xsl:template name="units:text-unit">
-    <xsl:param name="id"/>
-    <xsl:param name="name"/>
-    <xsl:param name="where"/>
-    <xsl:param name="text"/>
-    <xsl:variable name="translate">
-      <xsl:call-template name="units:translate">
-        <xsl:with-param name="text" select="$text"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:call-template name="units:emit-text-unit">
-      <xsl:with-param name="id" select="$id"/>
-      <xsl:with-param name="name" select="$name"/>
-      <xsl:with-param name="where" select="$where"/>
-      <xsl:with-param name="text" select="$text"/>
       <xsl:with-param name="translate" select="string($translate)"/>
     </xsl:call-template>
   </xsl:template>
