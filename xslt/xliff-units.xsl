@@ -66,6 +66,9 @@
     units:emit-spanning-code    context: the element; $n, its code id:
                                 calls units:inline on node() with base $n
     units:emit-standalone-code  context: the element; $n
+  A hook may leave out the parameters it has no use for (1.2 needs no $kind
+  and no $number).  Write a unit's pieces in the order they come: units
+  and segments are called in reading order.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
