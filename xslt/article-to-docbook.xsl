@@ -55,14 +55,16 @@
   Output is one block element a line, not indented: indenting would add
   whitespace inside inline markup.
 
-  Parameters: none.
+  Includes model.xsl.  Parameters: none.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="urn:artx:article"
     xmlns="http://docbook.org/ns/docbook"
     xmlns:xlink="http://www.w3.org/1999/xlink"
-    exclude-result-prefixes="a">
+    xmlns:model="urn:artx:xslt-model"
+    exclude-result-prefixes="a model">
+  <xsl:include href="model.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- Every element that carries an id, to drop repeated ones. -->
@@ -215,9 +217,10 @@
     <!-- the item's own text; whitespace that only separated it from a
          nested list is left out -->
     <xsl:variable name="inline"
-        select="node()[not(self::a:ul or self::a:ol)]
+        select="node()[not(self::a:*[contains($model:lists, concat(' ', local-name(), ' '))])]
                       [not(self::text() and not(normalize-space())
-                           and not(following-sibling::node()[not(self::a:ul or self::a:ol)][self::* or normalize-space()]))]"/>
+                           and not(following-sibling::node()[not(self::a:*[contains($model:lists, concat(' ', local-name(), ' '))])]
+                                                            [self::* or normalize-space()]))]"/>
     <xsl:value-of select="$nl"/>
     <listitem>
       <xsl:call-template name="id"/>
@@ -325,8 +328,10 @@
     </phrase>
   </xsl:template>
 
-  <xsl:template match="a:a" mode="text">
-    <link xlink:href="{@href}"><xsl:apply-templates mode="inline"/></link>
+  <!-- a link may again hold full inline markup; subscript, superscript
+       and the line break are the same in both modes -->
+  <xsl:template match="a:a | a:sub | a:sup | a:br" mode="text">
+    <xsl:apply-templates select="." mode="inline"/>
   </xsl:template>
 
   <xsl:template match="a:em" mode="text">
@@ -339,18 +344,6 @@
 
   <xsl:template match="a:span" mode="text">
     <phrase><xsl:copy-of select="@xml:lang"/><xsl:apply-templates mode="text"/></phrase>
-  </xsl:template>
-
-  <xsl:template match="a:sub" mode="text">
-    <subscript><xsl:apply-templates mode="text"/></subscript>
-  </xsl:template>
-
-  <xsl:template match="a:sup" mode="text">
-    <superscript><xsl:apply-templates mode="text"/></superscript>
-  </xsl:template>
-
-  <xsl:template match="a:br" mode="text">
-    <xsl:processing-instruction name="linebreak"/>
   </xsl:template>
 
   <xsl:template match="*" mode="text">

@@ -5,23 +5,29 @@
   reading order, separated by blank lines.  Figures are left out.  Used to
   score extraction against a reference text.
 
-  Parameters: none.
+  Includes model.xsl.  Parameters: none.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:a="urn:artx:article">
+    xmlns:a="urn:artx:article"
+    xmlns:model="urn:artx:xslt-model">
+  <xsl:include href="model.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/a:article">
-    <xsl:apply-templates select="a:head/a:title"/>
-    <xsl:apply-templates select="a:body//*[self::a:p or self::a:h2 or self::a:li]"/>
+    <xsl:apply-templates select="a:head/a:title" mode="block"/>
+    <!-- the blocks but captions -->
+    <xsl:apply-templates mode="block"
+        select="a:body//a:*[contains($model:blocks, concat(' ', local-name(), ' '))][not(self::a:caption)]"/>
   </xsl:template>
 
-  <xsl:template match="a:title | a:p | a:h2 | a:li">
+  <!-- a block's own text (not a nested list's) -->
+  <xsl:template match="*" mode="block">
     <xsl:if test="not(self::a:title)">
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
-    <xsl:apply-templates select="node()[not(self::a:ul or self::a:ol)]" mode="inline"/>
+    <xsl:apply-templates mode="inline"
+        select="node()[not(self::a:*[contains($model:lists, concat(' ', local-name(), ' '))])]"/>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 

@@ -7,6 +7,10 @@
                     non-empty title.
   label             a few fixed words in the article's language (ko, ja,
                     else English): the link to an image that is not packaged.
+
+  Included by article-to-xhtml.xsl, article-to-nav.xsl, article-to-ncx.xsl
+  and article-to-opf.xsl.  It includes nothing and expects nothing of its
+  includer.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -14,6 +14,8 @@
   host the page's encoding (xsltproc: encoding utf-8) when the page does not
   declare it correctly; artx decides it from the bytes, a host cannot.
 
+  Includes model.xsl (the structural elements).
+
   Parameters:
     srx   path of an SRX 2.0 file for the sentences, as artx's srx option;
           default '' (the built-in rules).
@@ -21,7 +23,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:artx="http://artx.example/xslt"
-    exclude-result-prefixes="artx">
+    xmlns:model="urn:artx:xslt-model"
+    exclude-result-prefixes="artx model">
+  <xsl:include href="model.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="srx" select="''"/>
@@ -32,11 +36,24 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- The structural elements: their element children each on a line. -->
-  <xsl:template mode="indent" match="*[local-name() = 'article' or local-name() = 'head'
-      or local-name() = 'body' or local-name() = 'figure' or local-name() = 'blockquote'
-      or local-name() = 'ul' or local-name() = 'ol'][node()]">
+  <!-- The structural elements ($model:structure): their element children
+       each on a line.  Everything else as it is. -->
+  <xsl:template mode="indent" match="node()">
     <xsl:param name="depth" select="0"/>
+    <xsl:choose>
+      <xsl:when test="self::*[contains($model:structure, concat(' ', local-name(), ' '))][node()]">
+        <xsl:call-template name="structure">
+          <xsl:with-param name="depth" select="$depth"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:copy-of select="."/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="structure">
+    <xsl:param name="depth"/>
     <xsl:copy>
       <xsl:copy-of select="@*"/>
       <xsl:for-each select="node()">
@@ -53,11 +70,6 @@
         <xsl:with-param name="depth" select="$depth - ($depth &gt; 31) * ($depth - 31)"/>
       </xsl:call-template>
     </xsl:copy>
-  </xsl:template>
-
-  <!-- Everything else as it is. -->
-  <xsl:template mode="indent" match="node()">
-    <xsl:copy-of select="."/>
   </xsl:template>
 
   <!-- A line break and two spaces per level (at most 32 levels). -->

@@ -137,7 +137,10 @@
     xmlns:x1="urn:oasis:names:tc:xliff:document:1.2"
     xmlns:xt="http://xmlsoft.org/XSLT/namespace"
     xmlns:m="urn:artx:xliff-to-article"
-    exclude-result-prefixes="a x2 x1 xt m">
+    xmlns:model="urn:artx:xslt-model"
+    exclude-result-prefixes="a x2 x1 xt m model">
+  <xsl:include href="model.xsl"/>
+  <xsl:include href="strings.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="target-lang" select="''"/>
@@ -262,7 +265,7 @@
       <xsl:variable name="fig-credit" select="key('blk', substring($id, 1, $l - 7))[self::a:figure][a:credit]"/>
       <xsl:variable name="quote-cite" select="key('blk', substring($id, 1, $l - 5))[self::a:blockquote][a:cite]"/>
       <xsl:choose>
-        <xsl:when test="$b[self::a:title or self::a:p or self::a:h2 or self::a:caption or self::a:li]"/>
+        <xsl:when test="$b[self::a:*[contains($model:blocks, concat(' ', local-name(), ' '))]]"/>
         <xsl:when test="substring($id, $l - 3) = '.alt' and $fig-alt"/>
         <xsl:when test="substring($id, $l - 6) = '.credit' and $fig-credit"/>
         <xsl:when test="substring($id, $l - 4) = '.cite' and $quote-cite"/>
@@ -276,7 +279,7 @@
     </xsl:for-each>
     <!-- every block the extraction makes a unit of has one -->
     <xsl:for-each select="$skel/a:head/a:title
-                          | $skel/a:body//*[self::a:p or self::a:h2 or self::a:caption or self::a:li]">
+                          | $skel/a:body//a:*[contains($model:blocks, concat(' ', local-name(), ' '))]">
       <xsl:call-template name="need-unit">
         <xsl:with-param name="id" select="string(@id)"/>
       </xsl:call-template>
@@ -318,18 +321,6 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- structure: elements only (white space between them is dropped) -->
-  <xsl:template match="a:head | a:body | a:ul | a:ol | a:blockquote" mode="merge">
-    <xsl:element name="{local-name()}" namespace="{$A}">
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates select="*" mode="merge"/>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- blocks with a unit of their own id -->
-  <xsl:template match="a:title | a:p | a:h2 | a:caption | a:li" mode="merge">
-    <xsl:call-template name="block"/>
-  </xsl:template>
 
   <xsl:template match="a:blockquote/a:cite" mode="merge">
     <xsl:call-template name="block">
@@ -392,25 +383,31 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- anything else (head metadata, unknown elements): copied -->
+  <!-- The rest of the article (the article and figure have templates of
+       their own):
+         structure ($model:structure)  its elements only (white space
+                                       between them is dropped)
+         blocks ($model:blocks)        with the unit of their own id
+         anything else                 (head metadata, unknown elements)
+                                       copied, as the clean pass would -->
   <xsl:template match="a:*" mode="merge">
-    <xsl:apply-templates select="." mode="copy"/>
+    <xsl:choose>
+      <xsl:when test="contains($model:structure, concat(' ', local-name(), ' '))">
+        <xsl:element name="{local-name()}" namespace="{$A}">
+          <xsl:copy-of select="@*"/>
+          <xsl:apply-templates select="*" mode="merge"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="contains($model:blocks, concat(' ', local-name(), ' '))">
+        <xsl:call-template name="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="clean"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="*" mode="merge"/>
-
-  <xsl:template match="*" mode="copy">
-    <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates select="node()" mode="copy"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="text()" mode="copy">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
-  <xsl:template match="comment() | processing-instruction()" mode="copy"/>
 
   <!-- The context block (a skeleton element) with its unit's content; a
        list item's nested lists after it. -->
@@ -435,10 +432,9 @@
          node-sets, quadratic in libxml2. -->
     <xsl:variable name="bid" select="generate-id()"/>
     <xsl:variable name="map-rtf">
-      <xsl:for-each select="descendant::*[self::a:a or self::a:em or self::a:strong or self::a:sub
-                              or self::a:sup or self::a:span or self::a:br]
-                              [generate-id(ancestor::*[not(self::a:a or self::a:em or self::a:strong
-                                 or self::a:sub or self::a:sup or self::a:span or self::a:s)][1]) = $bid]">
+      <xsl:for-each select="descendant::a:*[contains($model:inline, concat(' ', local-name(), ' '))]
+                              [generate-id(ancestor::*[not(self::a:s
+                                 or self::a:*[contains($model:spans, concat(' ', local-name(), ' '))])][1]) = $bid]">
         <m:c n="{position()}">
           <xsl:element name="{local-name()}" namespace="{$A}">
             <xsl:copy-of select="@*"/>
@@ -620,8 +616,7 @@
           <xsl:with-param name="v" select="2"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$name = 'a' or $name = 'em' or $name = 'strong' or $name = 'sub'
-                      or $name = 'sup' or $name = 'span'">
+      <xsl:when test="$name != '' and contains($model:spans, concat(' ', $name, ' '))">
         <xsl:element name="{$name}" namespace="{$A}">
           <xsl:call-template name="tag-attributes">
             <xsl:with-param name="s" select="substring-after($data, $name)"/>
@@ -667,7 +662,7 @@
       <xsl:if test="$n != '' and (translate($n, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.', '') = ''
                     or (starts-with($n, 'xml:') and translate(substring($n, 5), 'abcdefghijklmnopqrstuvwxyz', '') = ''))">
         <xsl:attribute name="{$n}">
-          <xsl:call-template name="unescape">
+          <xsl:call-template name="unescape-attr">
             <xsl:with-param name="s" select="$v"/>
           </xsl:call-template>
         </xsl:attribute>
@@ -676,79 +671,6 @@
         <xsl:with-param name="s" select="substring-after($after, '&quot;')"/>
       </xsl:call-template>
     </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="unescape">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="not(contains($s, '&amp;'))"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="t1">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="$s"/>
-            <xsl:with-param name="from" select="'&amp;#10;'"/>
-            <xsl:with-param name="to" select="'&#10;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t2">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t1)"/>
-            <xsl:with-param name="from" select="'&amp;#9;'"/>
-            <xsl:with-param name="to" select="'&#9;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t3">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t2)"/>
-            <xsl:with-param name="from" select="'&amp;#13;'"/>
-            <xsl:with-param name="to" select="'&#13;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t4">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t3)"/>
-            <xsl:with-param name="from" select="'&amp;quot;'"/>
-            <xsl:with-param name="to" select="'&quot;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t5">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t4)"/>
-            <xsl:with-param name="from" select="'&amp;lt;'"/>
-            <xsl:with-param name="to" select="'&lt;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="t6">
-          <xsl:call-template name="replace">
-            <xsl:with-param name="s" select="string($t5)"/>
-            <xsl:with-param name="from" select="'&amp;gt;'"/>
-            <xsl:with-param name="to" select="'&gt;'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:call-template name="replace">
-          <xsl:with-param name="s" select="string($t6)"/>
-          <xsl:with-param name="from" select="'&amp;amp;'"/>
-          <xsl:with-param name="to" select="'&amp;'"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="replace">
-    <xsl:param name="s"/>
-    <xsl:param name="from"/>
-    <xsl:param name="to"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, $from)">
-        <xsl:value-of select="concat(substring-before($s, $from), $to)"/>
-        <xsl:call-template name="replace">
-          <xsl:with-param name="s" select="substring-after($s, $from)"/>
-          <xsl:with-param name="from" select="$from"/>
-          <xsl:with-param name="to" select="$to"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- The context code (2.0 pc, 1.2 g) as a copy of the block's inline
@@ -806,30 +728,14 @@
           <xsl:choose>
             <xsl:when test="self::x1:mrk[@mtype = 'seg']">
               <xsl:variable name="tm" select="key('tm1', concat($uk, @mid))[1][$has-t]"/>
-              <xsl:variable name="ok" select="boolean($tm[normalize-space() != '' or .//*[not(self::x1:mrk)]])"/>
-              <xsl:choose>
-                <xsl:when test="$ok">
-                  <xsl:call-template name="check1">
-                    <xsl:with-param name="u" select="$u"/>
-                    <xsl:with-param name="src" select="."/>
-                    <xsl:with-param name="tgt" select="$tm"/>
-                    <xsl:with-param name="seg" select="string(@mid)"/>
-                  </xsl:call-template>
-                </xsl:when>
-                <xsl:otherwise>
-                  <xsl:call-template name="untranslated">
-                    <xsl:with-param name="u" select="$u"/>
-                    <xsl:with-param name="source" select="."/>
-                  </xsl:call-template>
-                </xsl:otherwise>
-              </xsl:choose>
-              <xsl:call-template name="place">
-                <xsl:with-param name="id" select="string(@mid)"/>
-                <xsl:with-param name="block" select="$block"/>
-                <xsl:with-param name="nodes" select="$tm[$ok]/node() | self::node()[not($ok)]/node()"/>
+              <xsl:call-template name="segment1">
                 <xsl:with-param name="u" select="$u"/>
+                <xsl:with-param name="block" select="$block"/>
                 <xsl:with-param name="map" select="$map"/>
-                <xsl:with-param name="v" select="1"/>
+                <xsl:with-param name="src" select="."/>
+                <xsl:with-param name="tgt" select="$tm[normalize-space() != '' or .//*[not(self::x1:mrk)]]"/>
+                <xsl:with-param name="seg" select="string(@mid)"/>
+                <xsl:with-param name="id" select="string(@mid)"/>
               </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
@@ -845,32 +751,55 @@
       </xsl:when>
       <!-- the whole content as one segment: the target, else the source -->
       <xsl:otherwise>
-        <xsl:choose>
-          <xsl:when test="$has-t">
-            <xsl:call-template name="check1">
-              <xsl:with-param name="u" select="$u"/>
-              <xsl:with-param name="src" select="$segsrc"/>
-              <xsl:with-param name="tgt" select="$t"/>
-              <xsl:with-param name="seg" select="'target'"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="untranslated">
-              <xsl:with-param name="u" select="$u"/>
-              <xsl:with-param name="source" select="$segsrc"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-        <xsl:call-template name="place">
-          <xsl:with-param name="id" select="string($smrk[count($smrk) = 1]/@mid)"/>
-          <xsl:with-param name="block" select="$block"/>
-          <xsl:with-param name="nodes" select="$t[$has-t]/node() | $segsrc[not($has-t)]/node()"/>
+        <xsl:call-template name="segment1">
           <xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="block" select="$block"/>
           <xsl:with-param name="map" select="$map"/>
-          <xsl:with-param name="v" select="1"/>
+          <xsl:with-param name="src" select="$segsrc"/>
+          <xsl:with-param name="tgt" select="$t[$has-t]"/>
+          <xsl:with-param name="seg" select="'target'"/>
+          <xsl:with-param name="id" select="string($smrk[count($smrk) = 1]/@mid)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- One segment of trans-unit $u: $tgt (a target mrk, or the whole
+       target; empty when untranslated) checked against $src (the
+       seg-source mrk with its mid, or the whole seg-source), else $src
+       kept; placed into the s $id names. -->
+  <xsl:template name="segment1">
+    <xsl:param name="u"/>
+    <xsl:param name="block"/>
+    <xsl:param name="map"/>
+    <xsl:param name="src"/>
+    <xsl:param name="tgt"/>
+    <xsl:param name="seg"/>
+    <xsl:param name="id"/>
+    <xsl:choose>
+      <xsl:when test="$tgt">
+        <xsl:call-template name="check1">
+          <xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="src" select="$src"/>
+          <xsl:with-param name="tgt" select="$tgt"/>
+          <xsl:with-param name="seg" select="$seg"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="untranslated">
+          <xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="source" select="$src"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="place">
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="block" select="$block"/>
+      <xsl:with-param name="nodes" select="$tgt/node() | $src[not($tgt)]/node()"/>
+      <xsl:with-param name="u" select="$u"/>
+      <xsl:with-param name="map" select="$map"/>
+      <xsl:with-param name="v" select="1"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The inline codes of $tgt (a target mrk, or a whole target) against
@@ -945,7 +874,8 @@
 
   <xsl:template match="comment() | processing-instruction()" mode="in1"/>
 
-  <!-- ===== the result without the internal markers ===== -->
+  <!-- ===== the result without the internal markers (and a copy of the
+       skeleton's own elements) ===== -->
 
   <xsl:template match="*" mode="clean">
     <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
