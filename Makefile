@@ -69,7 +69,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated
-.PHONY: all lib plugin plugin-test install-test tsan helgrind check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -133,7 +133,8 @@ $(BUILD)/test_srx_java: tests/unit/test_srx_java.c tests/unit/harness.h $(BUILD)
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput corpus validate roundtrip omegat fuzz-replay plugin-test install-test
+check: unit golden badinput stylesheets corpus validate roundtrip omegat fuzz-replay plugin-test \
+	install-test
 test: check
 
 # make install DESTDIR=... and the README's C program built against it.
@@ -155,6 +156,10 @@ golden-update: $(BUILD)/artx
 
 badinput: $(BUILD)/artx
 	sh tests/badinput.sh $(BUILD)/artx
+
+# --stylesheets DIR: customised and shared stylesheets, document(), confinement.
+stylesheets: $(BUILD)/artx
+	sh tests/stylesheets.sh $(BUILD)/artx
 
 # Every page in every output format, through the real validators.
 validate: $(BUILD)/artx
