@@ -134,17 +134,38 @@ ARTX_EXPORT int artx_read(const unsigned char *buf, size_t len,
  * artx_merge() rather than normalised). */
 ARTX_EXPORT bool artx_is_xliff(xmlDocPtr doc);
 
+/* One unit a merge reports on. */
+typedef struct artx_merge_note {
+    char *unit;   /* the unit's id (an article block's id), "(file)" for the file */
+    char *what;   /* untranslated: the segment's id (2.0 segment/@id, 1.2
+                     mrk/@mid, "target" for a 1.2 target without mrk);
+                     refused: the reason, "unit ID: ..." */
+} artx_merge_note;
+
+/* What a merge found, unit by unit.  Zero-initialise; release with
+ * artx_merge_report_clear(). */
+typedef struct artx_merge_report {
+    artx_merge_note *untranslated; /* segments that kept their source */
+    size_t nuntranslated;
+    artx_merge_note *refused;      /* every refusal (then there is no article) */
+    size_t nrefused;
+} artx_merge_report;
+
+/* Free what a report holds and zero it.  NULL is a no-op. */
+ARTX_EXPORT void artx_merge_report_clear(artx_merge_report *report);
+
 /* Merge a translated XLIFF (as artx_read() parsed it) back into an article
  * in the target language, from the merge data the file carries
  * (xslt/xliff-to-article.xsl).  Segments with no or an empty target keep
- * their source; *untranslated (may be NULL) gets their count.  Refused
- * with ARTX_ERR_INVALID and a message "unit ID: reason" for a unit the
- * merge data does not know, a missing unit, inline codes that are missing,
- * duplicated or cannot nest, or a file without merge data; the result is
- * also checked against the article schema.  On success *out belongs to
- * the caller. */
+ * their source; `report` (may be NULL) lists them.  Refused with
+ * ARTX_ERR_INVALID, the first refusal as the message ("unit ID: reason")
+ * and every refusal in report->refused, for a unit the merge data does not
+ * know, a missing unit, inline codes that are missing, duplicated or
+ * cannot nest, or a file without merge data; the result is also checked
+ * against the article schema.  On success *out belongs to the caller;
+ * the caller clears the report either way. */
 ARTX_EXPORT int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
-                           size_t *untranslated, artx_error *err);
+                           artx_merge_report *report, artx_error *err);
 
 /* Find the article in a parsed page, drop the page's boilerplate and build
  * the canonical article (urn:artx:article, xslt/article.rng).  Works from

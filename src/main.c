@@ -182,21 +182,21 @@ static int write_output(const options *o, const char *input, const unsigned char
 static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDocPtr *article,
                       artx_error *err)
 {
-    size_t untranslated = 0;
-    if (artx_is_xliff(page) ? artx_merge(page, o->params, article, &untranslated, err)
-                            : artx_normalise(page, o->from, article, err)) {
+    artx_merge_report report = {0};
+    int status = EXIT_CONVERSION;
+    if (artx_is_xliff(page) ? artx_merge(page, o->params, article, &report, err)
+                            : artx_normalise(page, o->from, article, err))
         fprintf(stderr, "artx: %s: %s\n", name, err->message);
-        return EXIT_CONVERSION;
-    }
-    if (untranslated && o->strict) {
+    else if (report.nuntranslated && o->strict)
         fprintf(stderr, "artx: %s: %zu segments have no translation (--strict)\n", name,
-                untranslated);
-        return EXIT_CONVERSION;
-    }
-    if (untranslated && o->verbose >= 0)
+                report.nuntranslated);
+    else
+        status = 0;
+    if (!status && report.nuntranslated && o->verbose >= 0)
         fprintf(stderr, "artx: %s: %zu segments have no translation and keep their source\n",
-                name, untranslated);
-    return 0;
+                name, report.nuntranslated);
+    artx_merge_report_clear(&report);
+    return status;
 }
 
 static int convert(const options *o, const char *input)

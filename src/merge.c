@@ -1,6 +1,7 @@
 /* merge.c - a translated XLIFF back into an article: prepare the merge
- * data, run xslt/xliff-to-article.xsl, read its report, check the result
- * against the article schema.
+ * data, run xslt/xliff-to-article.xsl with report=yes, read its report
+ * (refusals and untranslated segments as elements, never messages), check
+ * the result against the article schema.
  *
  * XLIFF 1.2 (strict) has no place for foreign elements, so artx carries
  * the source article there as escaped text in header/skl/internal-file;
@@ -17,10 +18,66 @@
 #include "internal.h"
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+/* xliff-to-article.xsl's own namespace: its report with report=yes. */
+#define REPORT_NS "urn:artx:xliff-to-article"
+
+void artx_merge_report_clear(artx_merge_report *report)
+{
+    if (!report)
+        return;
+    for (size_t i = 0; i < report->nuntranslated; i++) {
+        free(report->untranslated[i].unit);
+        free(report->untranslated[i].what);
+    }
+    for (size_t i = 0; i < report->nrefused; i++) {
+        free(report->refused[i].unit);
+        free(report->refused[i].what);
+    }
+    free(report->untranslated);
+    free(report->refused);
+    memset(report, 0, sizeof *report);
+}
+
+static char *attr_dup(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    char *s = strdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return s;
+}
+
+/* Append a note (taking the strings, which may be NULL when out of
+ * memory). */
+static int add_note(artx_merge_note **notes, size_t *n, char *unit, char *what)
+{
+    artx_merge_note *bigger = unit && what ? realloc(*notes, (*n + 1) * sizeof **notes) : NULL;
+    if (!bigger) {
+        free(unit);
+        free(what);
+        return ARTX_ERR_NOMEM;
+    }
+    *notes = bigger;
+    bigger[(*n)++] = (artx_merge_note){unit, what};
+    return 0;
+}
+
+/* Append a note from element `el`'s attributes unit and `what`. */
+static int note(artx_merge_note **notes, size_t *n, xmlNodePtr el, const char *what)
+{
+    return add_note(notes, n, attr_dup(el, "unit"), attr_dup(el, what));
+}
+
+/* A refusal of the whole file, found before the stylesheet runs. */
+static int refuse_file(artx_merge_report *r, artx_error *err, const char *message)
+{
+    if (add_note(&r->refused, &r->nrefused, strdup("(file)"), strdup(message)))
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    return artx_fail(err, ARTX_ERR_INVALID, "%s", message);
+}
 
 /* XLIFF 1.2: parse the article that internal-file carries as text and put
  * it there as an element. */
-static int unpack_internal_file(xmlDocPtr xliff, artx_error *err)
+static int unpack_internal_file(xmlDocPtr xliff, artx_merge_report *r, artx_error *err)
 {
     xmlXPathContextPtr xp = xmlXPathNewContext(xliff);
     if (!xp || xmlXPathRegisterNs(xp, BAD_CAST "x", BAD_CAST XLIFF12_NS)) {
@@ -39,8 +96,8 @@ static int unpack_internal_file(xmlDocPtr xliff, artx_error *err)
                              : NULL;
         xmlNodePtr root = art ? xmlDocGetRootElement(art) : NULL;
         if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS)) {
-            ret = artx_fail(err, ARTX_ERR_INVALID,
-                            "unit (file): the merge data in internal-file is not an artx article");
+            ret = refuse_file(r, err,
+                              "unit (file): the merge data in internal-file is not an artx article");
         } else {
             xmlNodePtr copy = xmlDocCopyNode(root, xliff, 1);
             if (!copy) {
@@ -59,44 +116,97 @@ static int unpack_internal_file(xmlDocPtr xliff, artx_error *err)
     return ret;
 }
 
-int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
-               size_t *untranslated, artx_error *err)
+/* Read the stylesheet's m:report: the notes into *r (or a scratch report),
+ * the article into a document of its own. */
+static int read_report(xmlDocPtr res, artx_merge_report *r, xmlDocPtr *article,
+                       artx_error *err)
 {
-    xmlDocPtr copy = NULL, res = NULL;
-    xmlBufferPtr messages = NULL;
+    xmlNodePtr root = xmlDocGetRootElement(res), art = NULL;
+    if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST REPORT_NS) ||
+        !xmlStrEqual(root->name, BAD_CAST "report"))
+        return artx_fail(err, ARTX_ERR_XSLT, "xliff-to-article.xsl gave no merge report");
+    int ret = 0;
+    for (xmlNodePtr k = root->children; k && !ret; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (k->ns && xmlStrEqual(k->ns->href, BAD_CAST REPORT_NS))
+            ret = xmlStrEqual(k->name, BAD_CAST "refused")
+                      ? note(&r->refused, &r->nrefused, k, "message")
+                      : note(&r->untranslated, &r->nuntranslated, k, "segment");
+        else if (!art)
+            art = k;
+    }
+    if (ret)
+        return artx_fail(err, ret, "out of memory");
+    if (r->nrefused)
+        return artx_fail(err, ARTX_ERR_INVALID, "%s", r->refused[0].what);
+    if (!art)
+        return artx_fail(err, ARTX_ERR_XSLT, "xliff-to-article.xsl gave no article");
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr copy = doc ? xmlDocCopyNode(art, doc, 1) : NULL;
+    if (!copy) {
+        xmlFreeDoc(doc);
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    }
+    xmlDocSetRootElement(doc, copy);
+    *article = doc;
+    return 0;
+}
+
+/* The caller's parameters, then report=yes. */
+static const char **with_report(const char *const *params, size_t *n)
+{
+    *n = 0;
+    while (params && params[*n] && params[*n + 1])
+        *n += 2;
+    const char **all = malloc((*n + 3) * sizeof *all);
+    if (!all)
+        return NULL;
+    for (size_t i = 0; i < *n; i++)
+        all[i] = params[i];
+    all[*n] = "report";
+    all[*n + 1] = "yes";
+    all[*n + 2] = NULL;
+    return all;
+}
+
+int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
+               artx_merge_report *report, artx_error *err)
+{
+    artx_merge_report scratch = {0};
+    artx_merge_report *r = report ? report : &scratch;
+    xmlDocPtr copy = NULL, res = NULL, art = NULL;
+    size_t n;
+    const char **all = with_report(params, &n);
     int ret = 0;
     *out = NULL;
-    if (untranslated)
-        *untranslated = 0;
-    if (!artx_is_xliff(xliff))
-        return artx_fail(err, ARTX_ERR_INVALID, "unit (file): not an XLIFF 1.2 or 2.0 file");
+    if (!all)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    if (!artx_is_xliff(xliff)) {
+        ret = refuse_file(r, err, "unit (file): not an XLIFF 1.2 or 2.0 file");
+        goto out;
+    }
     xmlNodePtr root = xmlDocGetRootElement(xliff);
-    if (!(copy = xmlCopyDoc(xliff, 1)) || !(messages = xmlBufferCreate())) {
+    if (!(copy = xmlCopyDoc(xliff, 1))) {
         ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
         goto out;
     }
-    if (xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS) &&
-        (ret = unpack_internal_file(copy, err)))
+    if ((xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS) &&
+         (ret = unpack_internal_file(copy, r, err))) ||
+        (ret = artx_stylesheet_apply("xliff-to-article.xsl", copy, all, &res, NULL, err)) ||
+        (ret = read_report(res, r, &art, err)))
         goto out;
-    if ((ret = artx_stylesheet_apply("xliff-to-article.xsl", copy, params, &res, messages, err))) {
-        /* The stylesheet's refusals say "unit ID: reason". */
-        if (ret == ARTX_ERR_XSLT && !strncmp(err ? err->message : "", "unit ", 5))
-            ret = err->status = ARTX_ERR_INVALID;
-        goto out;
-    }
-    const char *report = strstr((const char *)xmlBufferContent(messages), "untranslated: ");
-    if (report && untranslated)
-        *untranslated = strtoul(report + strlen("untranslated: "), NULL, 10);
-    if ((ret = artx_article_check(res, err))) {
+    if ((ret = artx_article_check(art, err))) {
         artx_fail_within(err, ret, "the merged article is not valid");
         goto out;
     }
-    *out = res;
-    res = NULL;
+    *out = art;
+    art = NULL;
 out:
+    xmlFreeDoc(art);
     xmlFreeDoc(res);
     xmlFreeDoc(copy);
-    if (messages)
-        xmlBufferFree(messages);
+    free(all);
+    artx_merge_report_clear(&scratch);
     return ret;
 }

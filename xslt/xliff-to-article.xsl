@@ -90,6 +90,11 @@
                       empty.  A target that is a copy of the source (1.2
                       prefill-target=yes, which OmegaT leaves in place for
                       what it did not translate) counts as translated.
+  With report=yes (as artx runs it) there are no messages: the result is
+  one m:report element (m: urn:artx:xliff-to-article) that holds either
+  an m:refused unit="ID" message="..." for every refusal below, or an
+  m:untranslated unit="ID" segment="SEG" for every segment counted above
+  followed by the article.
   Refusals (xsl:message terminate="yes": no output).  The text always
   begins "unit ID: " (artx prints "artx: FILE: unit ID: reason", exit 1);
   SEG is the segment id (2.0 segment/@id, 1.2 mrk/@mid; "target" for a
@@ -129,6 +134,8 @@
     unpack-skeleton  'yes': do not merge; copy the file, writing 1.2
                      internal-file text unescaped (the first of the two
                      xsltproc steps above).  Default 'no'.
+    report           'yes': report refusals and untranslated segments in
+                     the result (above), not as messages.  Default 'no'.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -145,6 +152,7 @@
 
   <xsl:param name="target-lang" select="''"/>
   <xsl:param name="unpack-skeleton" select="'no'"/>
+  <xsl:param name="report" select="'no'"/>
 
   <xsl:variable name="A" select="'urn:artx:article'"/>
 
@@ -213,16 +221,23 @@
   <!-- ===== the file ===== -->
 
   <xsl:template match="/">
-    <xsl:if test="not(x2:xliff or x1:xliff)">
-      <xsl:message terminate="yes">
-        <xsl:text>unit (file): not an XLIFF file (the root element is </xsl:text>
-        <xsl:if test="namespace-uri(*) != ''">
-          <xsl:value-of select="concat('{', namespace-uri(*), '}')"/>
-        </xsl:if>
-        <xsl:value-of select="concat(local-name(*), ', not xliff in the XLIFF 2.0 or 1.2 namespace)')"/>
-      </xsl:message>
-    </xsl:if>
     <xsl:choose>
+      <xsl:when test="not(x2:xliff or x1:xliff)">
+        <xsl:call-template name="report">
+          <xsl:with-param name="refusals">
+            <xsl:call-template name="refuse">
+              <xsl:with-param name="unit" select="'(file)'"/>
+              <xsl:with-param name="message">
+                <xsl:text>unit (file): not an XLIFF file (the root element is </xsl:text>
+                <xsl:if test="namespace-uri(*) != ''">
+                  <xsl:value-of select="concat('{', namespace-uri(*), '}')"/>
+                </xsl:if>
+                <xsl:value-of select="concat(local-name(*), ', not xliff in the XLIFF 2.0 or 1.2 namespace)')"/>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="$unpack-skeleton = 'yes'">
         <xsl:apply-templates select="node()" mode="unpack"/>
       </xsl:when>
@@ -233,24 +248,84 @@
   </xsl:template>
 
   <xsl:template name="merge">
-    <xsl:if test="not($skel)">
-      <xsl:message terminate="yes">
-        <xsl:text>unit (file): no artx merge data (</xsl:text>
-        <xsl:choose>
-          <xsl:when test="x2:xliff">no file/skeleton holding an article in urn:artx:article: was the file made by artx -t xliff?</xsl:when>
-          <xsl:when test="normalize-space(x1:xliff/x1:file/x1:header/x1:skl/x1:internal-file) != ''">header/skl/internal-file holds the article as escaped text: it must be parsed into an element first (artx does; with xsltproc, run it once with --stringparam unpack-skeleton yes first)</xsl:when>
-          <xsl:otherwise>no header/skl/internal-file holding an article in urn:artx:article: was the file made by artx -t xliff12?</xsl:otherwise>
-        </xsl:choose>
-        <xsl:text>)</xsl:text>
-      </xsl:message>
-    </xsl:if>
-    <xsl:call-template name="check-units"/>
-    <xsl:variable name="merged">
-      <xsl:apply-templates select="$skel" mode="merge"/>
-    </xsl:variable>
-    <xsl:variable name="result" select="xt:node-set($merged)"/>
-    <xsl:message>untranslated: <xsl:value-of select="count($result//m:untranslated)"/></xsl:message>
-    <xsl:apply-templates select="$result/*" mode="clean"/>
+    <xsl:choose>
+      <xsl:when test="not($skel)">
+        <xsl:call-template name="report">
+          <xsl:with-param name="refusals">
+            <xsl:call-template name="refuse">
+              <xsl:with-param name="unit" select="'(file)'"/>
+              <xsl:with-param name="message">
+                <xsl:text>unit (file): no artx merge data (</xsl:text>
+                <xsl:choose>
+                  <xsl:when test="x2:xliff">no file/skeleton holding an article in urn:artx:article: was the file made by artx -t xliff?</xsl:when>
+                  <xsl:when test="normalize-space(x1:xliff/x1:file/x1:header/x1:skl/x1:internal-file) != ''">header/skl/internal-file holds the article as escaped text: it must be parsed into an element first (artx does; with xsltproc, run it once with --stringparam unpack-skeleton yes first)</xsl:when>
+                  <xsl:otherwise>no header/skl/internal-file holding an article in urn:artx:article: was the file made by artx -t xliff12?</xsl:otherwise>
+                </xsl:choose>
+                <xsl:text>)</xsl:text>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- the unit checks come first: without report=yes their refusal
+             stops the transformation before the merge begins -->
+        <xsl:variable name="checks">
+          <xsl:call-template name="check-units"/>
+        </xsl:variable>
+        <xsl:variable name="refused" select="xt:node-set($checks)/m:refused"/>
+        <xsl:variable name="merged">
+          <xsl:if test="not($refused)">
+            <xsl:apply-templates select="$skel" mode="merge"/>
+          </xsl:if>
+        </xsl:variable>
+        <xsl:variable name="result" select="xt:node-set($merged)"/>
+        <xsl:call-template name="report">
+          <xsl:with-param name="refusals" select="$refused | $result//m:refused"/>
+          <xsl:with-param name="result" select="$result"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What the merge gives: with report=yes, an m:report holding every
+       refusal, else every untranslated segment and the article; otherwise
+       the article, with the untranslated count as a message. -->
+  <xsl:template name="report">
+    <xsl:param name="refusals" select="/.."/>
+    <xsl:param name="result" select="/.."/>
+    <xsl:variable name="refused" select="xt:node-set($refusals)/descendant-or-self::m:refused"/>
+    <xsl:choose>
+      <xsl:when test="$report = 'yes'">
+        <m:report>
+          <xsl:copy-of select="$refused"/>
+          <xsl:if test="not($refused)">
+            <xsl:copy-of select="$result//m:untranslated"/>
+            <xsl:apply-templates select="$result/*" mode="clean"/>
+          </xsl:if>
+        </m:report>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message>untranslated: <xsl:value-of select="count($result//m:untranslated)"/></xsl:message>
+        <xsl:apply-templates select="$result/*" mode="clean"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A refusal: with report=yes an m:refused element where the merge is
+       (the merge goes on, so that every refusal is reported); otherwise
+       the message, and the transformation stops. -->
+  <xsl:template name="refuse">
+    <xsl:param name="unit"/>
+    <xsl:param name="message"/>
+    <xsl:choose>
+      <xsl:when test="$report = 'yes'">
+        <m:refused unit="{$unit}" message="{$message}"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes"><xsl:value-of select="$message"/></xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== unit ids against the merge data ===== -->
@@ -270,11 +345,17 @@
         <xsl:when test="substring($id, $l - 6) = '.credit' and $fig-credit"/>
         <xsl:when test="substring($id, $l - 4) = '.cite' and $quote-cite"/>
         <xsl:otherwise>
-          <xsl:message terminate="yes">unit <xsl:value-of select="$id"/>: the merge data has no block with this id</xsl:message>
+          <xsl:call-template name="refuse">
+            <xsl:with-param name="unit" select="$id"/>
+            <xsl:with-param name="message">unit <xsl:value-of select="$id"/>: the merge data has no block with this id</xsl:with-param>
+          </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="count(key('u2', $id) | key('u1', $id)) &gt; 1">
-        <xsl:message terminate="yes">unit <xsl:value-of select="$id"/>: more than one unit has this id</xsl:message>
+        <xsl:call-template name="refuse">
+          <xsl:with-param name="unit" select="$id"/>
+          <xsl:with-param name="message">unit <xsl:value-of select="$id"/>: more than one unit has this id</xsl:with-param>
+        </xsl:call-template>
       </xsl:if>
     </xsl:for-each>
     <!-- every block the extraction makes a unit of has one -->
@@ -307,7 +388,10 @@
   <xsl:template name="need-unit">
     <xsl:param name="id"/>
     <xsl:if test="not(key('u2', $id) | key('u1', $id))">
-      <xsl:message terminate="yes">unit <xsl:value-of select="$id"/>: missing: the merge data has this block but the file has no unit for it</xsl:message>
+      <xsl:call-template name="refuse">
+        <xsl:with-param name="unit" select="$id"/>
+        <xsl:with-param name="message">unit <xsl:value-of select="$id"/>: missing: the merge data has this block but the file has no unit for it</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -371,8 +455,8 @@
             </xsl:call-template>
           </xsl:variable>
           <xsl:attribute name="alt"><xsl:value-of select="$alt"/></xsl:attribute>
-          <!-- keep the untranslated markers (removed by the clean pass) -->
-          <xsl:copy-of select="xt:node-set($alt)//m:untranslated"/>
+          <!-- keep the markers (removed by the clean pass) -->
+          <xsl:copy-of select="xt:node-set($alt)//m:untranslated | xt:node-set($alt)//m:refused"/>
         </xsl:when>
         <xsl:when test="../a:caption and normalize-space(@alt) != ''
                         and normalize-space(@alt) = normalize-space(../a:caption)
@@ -446,7 +530,10 @@
     <xsl:variable name="u2" select="key('u2', $uid)"/>
     <xsl:variable name="u1" select="key('u1', $uid)"/>
     <xsl:if test="not($u2 | $u1)">
-      <xsl:message terminate="yes">unit <xsl:value-of select="$uid"/>: missing: the merge data has this block but the file has no unit for it</xsl:message>
+      <xsl:call-template name="refuse">
+        <xsl:with-param name="unit" select="$uid"/>
+        <xsl:with-param name="message">unit <xsl:value-of select="$uid"/>: missing: the merge data has this block but the file has no unit for it</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
     <xsl:for-each select="$u2[1]">
       <xsl:call-template name="unit2">
@@ -520,9 +607,10 @@
   <xsl:template name="untranslated">
     <xsl:param name="u"/>
     <xsl:param name="source"/>
+    <xsl:param name="seg"/>
     <xsl:if test="not($u/ancestor-or-self::*[@translate][1]/@translate = 'no')
                   and (normalize-space($source) != '' or $source//*[not(self::x1:mrk or self::x2:mrk)])">
-      <m:untranslated/>
+      <m:untranslated unit="{$u/@id}" segment="{$seg}"/>
     </xsl:if>
   </xsl:template>
 
@@ -547,6 +635,7 @@
         <xsl:call-template name="untranslated">
           <xsl:with-param name="u" select="$u"/>
           <xsl:with-param name="source" select="x2:source[1]"/>
+          <xsl:with-param name="seg" select="string(@id)"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:call-template name="place">
@@ -574,334 +663,378 @@
           <xsl:variable name="src" select="key('sc2', concat($uk, @id))
                                            [generate-id(ancestor::*[self::x2:segment or self::x2:ignorable][1]) = $part]"/>
           <xsl:if test="not($src)">
-            <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' is not in the source of this ', local-name(current()/ancestor::*[self::x2:segment or self::x2:ignorable][1]))"/></xsl:message>
-          </xsl:if>
-          <xsl:if test="local-name($src[1]) != local-name()">
-            <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' is a ', local-name($src[1]), ' in the source but a ', local-name(), ' in the target: it cannot nest')"/></xsl:message>
-          </xsl:if>
-          <xsl:if test="count(key('tc2', concat($uk, @id))) &gt; 1">
-            <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' is used twice in the target')"/></xsl:message>
-          </xsl:if>
-        </xsl:when>
-        <xsl:when test="self::x2:sc or self::x2:ec">
-          <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code &lt;', local-name(), ' id=&quot;', @id, @startRef, '&quot;&gt; cannot nest as article markup: only pc and ph can be merged')"/></xsl:message>
-        </xsl:when>
-      </xsl:choose>
-    </xsl:for-each>
-    <xsl:variable name="tid" select="generate-id($t)"/>
-    <xsl:for-each select="x2:source[1]//*[self::x2:pc or self::x2:ph]">
-      <xsl:if test="not(key('tc2', concat($uk, @id))[generate-id(ancestor::x2:target[1]) = $tid])">
-        <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' of the source is missing from the target')"/></xsl:message>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:template>
+            <xsl:call-template name="refuse">
+                    <xsl:with-param name="unit" select="$u/@id"/>
+                    <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' is not in the source of this ', local-name(current()/ancestor::*[self::x2:segment or self::x2:ignorable][1]))"/></xsl:with-param>
+                  </xsl:call-template>
+                </xsl:if>
+                <xsl:if test="local-name($src[1]) != local-name()">
+                  <xsl:call-template name="refuse">
+                    <xsl:with-param name="unit" select="$u/@id"/>
+                    <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' is a ', local-name($src[1]), ' in the source but a ', local-name(), ' in the target: it cannot nest')"/></xsl:with-param>
+                  </xsl:call-template>
+                </xsl:if>
+                <xsl:if test="count(key('tc2', concat($uk, @id))) &gt; 1">
+                  <xsl:call-template name="refuse">
+                    <xsl:with-param name="unit" select="$u/@id"/>
+                    <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' is used twice in the target')"/></xsl:with-param>
+                  </xsl:call-template>
+                </xsl:if>
+              </xsl:when>
+              <xsl:when test="self::x2:sc or self::x2:ec">
+                <xsl:call-template name="refuse">
+                  <xsl:with-param name="unit" select="$u/@id"/>
+                  <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code &lt;', local-name(), ' id=&quot;', @id, @startRef, '&quot;&gt; cannot nest as article markup: only pc and ph can be merged')"/></xsl:with-param>
+                </xsl:call-template>
+              </xsl:when>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:variable name="tid" select="generate-id($t)"/>
+          <xsl:for-each select="x2:source[1]//*[self::x2:pc or self::x2:ph]">
+            <xsl:if test="not(key('tc2', concat($uk, @id))[generate-id(ancestor::x2:target[1]) = $tid])">
+              <xsl:call-template name="refuse">
+                <xsl:with-param name="unit" select="$u/@id"/>
+                <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' of the source is missing from the target')"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:template>
 
-  <xsl:template match="text()" mode="in2">
-    <xsl:value-of select="."/>
-  </xsl:template>
+        <xsl:template match="text()" mode="in2">
+          <xsl:value-of select="."/>
+        </xsl:template>
 
-  <xsl:template match="x2:pc" mode="in2">
-    <xsl:param name="u"/>
-    <xsl:param name="map"/>
-    <xsl:variable name="uk" select="concat(generate-id($u), ' ')"/>
-    <xsl:variable name="src" select="key('sc2', concat($uk, @id))[1]"/>
-    <xsl:variable name="data" select="string(key('data2', concat($uk, $src/@dataRefStart))[1])"/>
-    <xsl:variable name="tag" select="normalize-space(substring-after($data, '&lt;'))"/>
-    <xsl:variable name="name" select="substring-before(concat(translate($tag, '&gt;/', '  '), ' '), ' ')"/>
-    <xsl:choose>
-      <xsl:when test="$data = ''">
-        <xsl:call-template name="from-map">
-          <xsl:with-param name="u" select="$u"/>
-          <xsl:with-param name="map" select="$map"/>
-          <xsl:with-param name="v" select="2"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$name != '' and contains($model:spans, concat(' ', $name, ' '))">
-        <xsl:element name="{$name}" namespace="{$A}">
-          <xsl:call-template name="tag-attributes">
-            <xsl:with-param name="s" select="substring-after($data, $name)"/>
-          </xsl:call-template>
+        <xsl:template match="x2:pc" mode="in2">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
+          <xsl:variable name="uk" select="concat(generate-id($u), ' ')"/>
+          <xsl:variable name="src" select="key('sc2', concat($uk, @id))[1]"/>
+          <xsl:variable name="data" select="string(key('data2', concat($uk, $src/@dataRefStart))[1])"/>
+          <xsl:variable name="tag" select="normalize-space(substring-after($data, '&lt;'))"/>
+          <xsl:variable name="name" select="substring-before(concat(translate($tag, '&gt;/', '  '), ' '), ' ')"/>
+          <xsl:choose>
+            <xsl:when test="$data = ''">
+              <xsl:call-template name="from-map">
+                <xsl:with-param name="u" select="$u"/>
+                <xsl:with-param name="map" select="$map"/>
+                <xsl:with-param name="v" select="2"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$name != '' and contains($model:spans, concat(' ', $name, ' '))">
+              <xsl:element name="{$name}" namespace="{$A}">
+                <xsl:call-template name="tag-attributes">
+                  <xsl:with-param name="s" select="substring-after($data, $name)"/>
+                </xsl:call-template>
+                <xsl:apply-templates select="node()" mode="in2">
+                  <xsl:with-param name="u" select="$u"/>
+                  <xsl:with-param name="map" select="$map"/>
+                </xsl:apply-templates>
+              </xsl:element>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="refuse">
+                <xsl:with-param name="unit" select="$u/@id"/>
+                <xsl:with-param name="message"><xsl:value-of select="concat('unit ', $u/@id, ': inline code ', @id, ': its originalData (', $data, ') is not article markup (a, em, strong, sub, sup, span)')"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:template>
+
+        <xsl:template match="x2:ph" mode="in2">
+          <xsl:element name="br" namespace="{$A}"/>
+        </xsl:template>
+
+        <xsl:template match="x2:sm | x2:em | x2:cp | x2:sc | x2:ec" mode="in2"/>
+
+        <!-- mrk and anything unknown: unwrapped -->
+        <xsl:template match="*" mode="in2">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
           <xsl:apply-templates select="node()" mode="in2">
             <xsl:with-param name="u" select="$u"/>
             <xsl:with-param name="map" select="$map"/>
           </xsl:apply-templates>
-        </xsl:element>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:message terminate="yes"><xsl:value-of select="concat('unit ', $u/@id, ': inline code ', @id, ': its originalData (', $data, ') is not article markup (a, em, strong, sub, sup, span)')"/></xsl:message>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+        </xsl:template>
 
-  <xsl:template match="x2:ph" mode="in2">
-    <xsl:element name="br" namespace="{$A}"/>
-  </xsl:template>
+        <xsl:template match="comment() | processing-instruction()" mode="in2"/>
 
-  <xsl:template match="x2:sm | x2:em | x2:cp | x2:sc | x2:ec" mode="in2"/>
-
-  <!-- mrk and anything unknown: unwrapped -->
-  <xsl:template match="*" mode="in2">
-    <xsl:param name="u"/>
-    <xsl:param name="map"/>
-    <xsl:apply-templates select="node()" mode="in2">
-      <xsl:with-param name="u" select="$u"/>
-      <xsl:with-param name="map" select="$map"/>
-    </xsl:apply-templates>
-  </xsl:template>
-
-  <xsl:template match="comment() | processing-instruction()" mode="in2"/>
-
-  <!-- The attributes of a start tag's text after its name:
-       ' href="..." xml:lang="..."' (values escaped as the extraction did). -->
-  <xsl:template name="tag-attributes">
-    <xsl:param name="s"/>
-    <xsl:if test="contains($s, '=&quot;')">
-      <xsl:variable name="n" select="normalize-space(substring-before($s, '=&quot;'))"/>
-      <xsl:variable name="after" select="substring-after($s, '=&quot;')"/>
-      <xsl:variable name="v" select="substring-before($after, '&quot;')"/>
-      <xsl:if test="$n != '' and (translate($n, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.', '') = ''
-                    or (starts-with($n, 'xml:') and translate(substring($n, 5), 'abcdefghijklmnopqrstuvwxyz', '') = ''))">
-        <xsl:attribute name="{$n}">
-          <xsl:call-template name="unescape-attr">
-            <xsl:with-param name="s" select="$v"/>
-          </xsl:call-template>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:call-template name="tag-attributes">
-        <xsl:with-param name="s" select="substring-after($after, '&quot;')"/>
-      </xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- The context code (2.0 pc, 1.2 g) as a copy of the block's inline
-       element numbered @id in the skeleton, around its content. -->
-  <xsl:template name="from-map">
-    <xsl:param name="u"/>
-    <xsl:param name="map"/>
-    <xsl:param name="v"/>
-    <xsl:variable name="n" select="string(@id)"/>
-    <xsl:variable name="o-rtf">
-      <xsl:for-each select="$map">
-        <xsl:copy-of select="key('code', $n)[1]/*"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="o" select="xt:node-set($o-rtf)/*"/>
-    <xsl:if test="not($o) or $o[self::a:br]">
-      <xsl:message terminate="yes"><xsl:value-of select="concat('unit ', $u/@id, ': inline code ', $n, ': the merge data has no inline element ', $n, ' with content in this block')"/></xsl:message>
-    </xsl:if>
-    <xsl:element name="{local-name($o)}" namespace="{$A}">
-      <xsl:copy-of select="$o/@*"/>
-      <xsl:call-template name="inline">
-        <xsl:with-param name="nodes" select="node()"/>
-        <xsl:with-param name="u" select="$u"/>
-        <xsl:with-param name="map" select="$map"/>
-        <xsl:with-param name="v" select="$v"/>
-      </xsl:call-template>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- ===== XLIFF 1.2 ===== -->
-
-  <!-- Context: the trans-unit. -->
-  <xsl:template name="unit1">
-    <xsl:param name="block"/>
-    <xsl:param name="map"/>
-    <xsl:variable name="u" select="."/>
-    <xsl:variable name="uk" select="concat(generate-id(), ' ')"/>
-    <xsl:variable name="segsrc" select="(x1:seg-source | x1:source[not(../x1:seg-source)])[1]"/>
-    <xsl:variable name="t" select="x1:target[1]"/>
-    <xsl:variable name="has-t" select="boolean($t[normalize-space() != '' or .//*[not(self::x1:mrk)]])"/>
-    <xsl:variable name="smrk" select="$segsrc/x1:mrk[@mtype = 'seg']"/>
-    <xsl:variable name="tmrk" select="$t/x1:mrk[@mtype = 'seg']"/>
-    <xsl:choose>
-      <!-- one segment per seg-source mrk, each from the target mrk with
-           its mid when there is one with content -->
-      <xsl:when test="$smrk and (not($has-t) or $tmrk)">
-        <xsl:if test="$has-t">
-          <xsl:for-each select="$tmrk">
-            <xsl:if test="not(key('sm1', concat($uk, @mid)))">
-              <xsl:message terminate="yes"><xsl:value-of select="concat('unit ', $u/@id, ': segment ', @mid, ': no segment with this id in the source')"/></xsl:message>
+        <!-- The attributes of a start tag's text after its name:
+             ' href="..." xml:lang="..."' (values escaped as the extraction did). -->
+        <xsl:template name="tag-attributes">
+          <xsl:param name="s"/>
+          <xsl:if test="contains($s, '=&quot;')">
+            <xsl:variable name="n" select="normalize-space(substring-before($s, '=&quot;'))"/>
+            <xsl:variable name="after" select="substring-after($s, '=&quot;')"/>
+            <xsl:variable name="v" select="substring-before($after, '&quot;')"/>
+            <xsl:if test="$n != '' and (translate($n, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.', '') = ''
+                          or (starts-with($n, 'xml:') and translate(substring($n, 5), 'abcdefghijklmnopqrstuvwxyz', '') = ''))">
+              <xsl:attribute name="{$n}">
+                <xsl:call-template name="unescape-attr">
+                  <xsl:with-param name="s" select="$v"/>
+                </xsl:call-template>
+              </xsl:attribute>
             </xsl:if>
-          </xsl:for-each>
-        </xsl:if>
-        <xsl:for-each select="$segsrc/node()">
+            <xsl:call-template name="tag-attributes">
+              <xsl:with-param name="s" select="substring-after($after, '&quot;')"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:template>
+
+        <!-- The context code (2.0 pc, 1.2 g) as a copy of the block's inline
+             element numbered @id in the skeleton, around its content. -->
+        <xsl:template name="from-map">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
+          <xsl:param name="v"/>
+          <xsl:variable name="n" select="string(@id)"/>
+          <xsl:variable name="o-rtf">
+            <xsl:for-each select="$map">
+              <xsl:copy-of select="key('code', $n)[1]/*"/>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="o" select="xt:node-set($o-rtf)/*"/>
           <xsl:choose>
-            <xsl:when test="self::x1:mrk[@mtype = 'seg']">
-              <xsl:variable name="tm" select="key('tm1', concat($uk, @mid))[1][$has-t]"/>
+            <xsl:when test="not($o) or $o[self::a:br]">
+              <xsl:call-template name="refuse">
+                <xsl:with-param name="unit" select="$u/@id"/>
+                <xsl:with-param name="message"><xsl:value-of select="concat('unit ', $u/@id, ': inline code ', $n, ': the merge data has no inline element ', $n, ' with content in this block')"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:element name="{local-name($o)}" namespace="{$A}">
+                <xsl:copy-of select="$o/@*"/>
+                <xsl:call-template name="inline">
+                  <xsl:with-param name="nodes" select="node()"/>
+                  <xsl:with-param name="u" select="$u"/>
+                  <xsl:with-param name="map" select="$map"/>
+                  <xsl:with-param name="v" select="$v"/>
+                </xsl:call-template>
+              </xsl:element>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:template>
+
+        <!-- ===== XLIFF 1.2 ===== -->
+
+        <!-- Context: the trans-unit. -->
+        <xsl:template name="unit1">
+          <xsl:param name="block"/>
+          <xsl:param name="map"/>
+          <xsl:variable name="u" select="."/>
+          <xsl:variable name="uk" select="concat(generate-id(), ' ')"/>
+          <xsl:variable name="segsrc" select="(x1:seg-source | x1:source[not(../x1:seg-source)])[1]"/>
+          <xsl:variable name="t" select="x1:target[1]"/>
+          <xsl:variable name="has-t" select="boolean($t[normalize-space() != '' or .//*[not(self::x1:mrk)]])"/>
+          <xsl:variable name="smrk" select="$segsrc/x1:mrk[@mtype = 'seg']"/>
+          <xsl:variable name="tmrk" select="$t/x1:mrk[@mtype = 'seg']"/>
+          <xsl:choose>
+            <!-- one segment per seg-source mrk, each from the target mrk with
+                 its mid when there is one with content -->
+            <xsl:when test="$smrk and (not($has-t) or $tmrk)">
+              <xsl:if test="$has-t">
+                <xsl:for-each select="$tmrk">
+                  <xsl:if test="not(key('sm1', concat($uk, @mid)))">
+                    <xsl:call-template name="refuse">
+                      <xsl:with-param name="unit" select="$u/@id"/>
+                      <xsl:with-param name="message"><xsl:value-of select="concat('unit ', $u/@id, ': segment ', @mid, ': no segment with this id in the source')"/></xsl:with-param>
+                    </xsl:call-template>
+                  </xsl:if>
+                </xsl:for-each>
+              </xsl:if>
+              <xsl:for-each select="$segsrc/node()">
+                <xsl:choose>
+                  <xsl:when test="self::x1:mrk[@mtype = 'seg']">
+                    <xsl:variable name="tm" select="key('tm1', concat($uk, @mid))[1][$has-t]"/>
+                    <xsl:call-template name="segment1">
+                      <xsl:with-param name="u" select="$u"/>
+                      <xsl:with-param name="block" select="$block"/>
+                      <xsl:with-param name="map" select="$map"/>
+                      <xsl:with-param name="src" select="."/>
+                      <xsl:with-param name="tgt" select="$tm[normalize-space() != '' or .//*[not(self::x1:mrk)]]"/>
+                      <xsl:with-param name="seg" select="string(@mid)"/>
+                      <xsl:with-param name="id" select="string(@mid)"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="inline">
+                      <xsl:with-param name="nodes" select="."/>
+                      <xsl:with-param name="u" select="$u"/>
+                      <xsl:with-param name="map" select="$map"/>
+                      <xsl:with-param name="v" select="1"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </xsl:when>
+            <!-- the whole content as one segment: the target, else the source -->
+            <xsl:otherwise>
               <xsl:call-template name="segment1">
                 <xsl:with-param name="u" select="$u"/>
                 <xsl:with-param name="block" select="$block"/>
                 <xsl:with-param name="map" select="$map"/>
-                <xsl:with-param name="src" select="."/>
-                <xsl:with-param name="tgt" select="$tm[normalize-space() != '' or .//*[not(self::x1:mrk)]]"/>
-                <xsl:with-param name="seg" select="string(@mid)"/>
-                <xsl:with-param name="id" select="string(@mid)"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="inline">
-                <xsl:with-param name="nodes" select="."/>
-                <xsl:with-param name="u" select="$u"/>
-                <xsl:with-param name="map" select="$map"/>
-                <xsl:with-param name="v" select="1"/>
+                <xsl:with-param name="src" select="$segsrc"/>
+                <xsl:with-param name="tgt" select="$t[$has-t]"/>
+                <xsl:with-param name="seg" select="'target'"/>
+                <xsl:with-param name="id" select="string($smrk[count($smrk) = 1]/@mid)"/>
               </xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
-        </xsl:for-each>
-      </xsl:when>
-      <!-- the whole content as one segment: the target, else the source -->
-      <xsl:otherwise>
-        <xsl:call-template name="segment1">
-          <xsl:with-param name="u" select="$u"/>
-          <xsl:with-param name="block" select="$block"/>
-          <xsl:with-param name="map" select="$map"/>
-          <xsl:with-param name="src" select="$segsrc"/>
-          <xsl:with-param name="tgt" select="$t[$has-t]"/>
-          <xsl:with-param name="seg" select="'target'"/>
-          <xsl:with-param name="id" select="string($smrk[count($smrk) = 1]/@mid)"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+        </xsl:template>
 
-  <!-- One segment of trans-unit $u: $tgt (a target mrk, or the whole
-       target; empty when untranslated) checked against $src (the
-       seg-source mrk with its mid, or the whole seg-source), else $src
-       kept; placed into the s $id names. -->
-  <xsl:template name="segment1">
-    <xsl:param name="u"/>
-    <xsl:param name="block"/>
-    <xsl:param name="map"/>
-    <xsl:param name="src"/>
-    <xsl:param name="tgt"/>
-    <xsl:param name="seg"/>
-    <xsl:param name="id"/>
-    <xsl:choose>
-      <xsl:when test="$tgt">
-        <xsl:call-template name="check1">
-          <xsl:with-param name="u" select="$u"/>
-          <xsl:with-param name="src" select="$src"/>
-          <xsl:with-param name="tgt" select="$tgt"/>
-          <xsl:with-param name="seg" select="$seg"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="untranslated">
-          <xsl:with-param name="u" select="$u"/>
-          <xsl:with-param name="source" select="$src"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:call-template name="place">
-      <xsl:with-param name="id" select="$id"/>
-      <xsl:with-param name="block" select="$block"/>
-      <xsl:with-param name="nodes" select="$tgt/node() | $src[not($tgt)]/node()"/>
-      <xsl:with-param name="u" select="$u"/>
-      <xsl:with-param name="map" select="$map"/>
-      <xsl:with-param name="v" select="1"/>
-    </xsl:call-template>
-  </xsl:template>
+        <!-- One segment of trans-unit $u: $tgt (a target mrk, or the whole
+             target; empty when untranslated) checked against $src (the
+             seg-source mrk with its mid, or the whole seg-source), else $src
+             kept; placed into the s $id names. -->
+        <xsl:template name="segment1">
+          <xsl:param name="u"/>
+          <xsl:param name="block"/>
+          <xsl:param name="map"/>
+          <xsl:param name="src"/>
+          <xsl:param name="tgt"/>
+          <xsl:param name="seg"/>
+          <xsl:param name="id"/>
+          <xsl:choose>
+            <xsl:when test="$tgt">
+              <xsl:call-template name="check1">
+                <xsl:with-param name="u" select="$u"/>
+                <xsl:with-param name="src" select="$src"/>
+                <xsl:with-param name="tgt" select="$tgt"/>
+                <xsl:with-param name="seg" select="$seg"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="untranslated">
+                <xsl:with-param name="u" select="$u"/>
+                <xsl:with-param name="source" select="$src"/>
+                <xsl:with-param name="seg" select="$seg"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="place">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="block" select="$block"/>
+            <xsl:with-param name="nodes" select="$tgt/node() | $src[not($tgt)]/node()"/>
+            <xsl:with-param name="u" select="$u"/>
+            <xsl:with-param name="map" select="$map"/>
+            <xsl:with-param name="v" select="1"/>
+          </xsl:call-template>
+        </xsl:template>
 
-  <!-- The inline codes of $tgt (a target mrk, or a whole target) against
-       $src (the seg-source mrk with its mid, or the whole seg-source). -->
-  <xsl:template name="check1">
-    <xsl:param name="u"/>
-    <xsl:param name="src"/>
-    <xsl:param name="tgt"/>
-    <xsl:param name="seg"/>
-    <xsl:variable name="uk" select="concat(generate-id($u), ' ')"/>
-    <xsl:variable name="where" select="concat('unit ', $u/@id, ': segment ', $seg, ': ')"/>
-    <xsl:variable name="sid" select="generate-id($src)"/>
-    <xsl:variable name="tid" select="generate-id($tgt)"/>
-    <xsl:variable name="per-mrk" select="boolean($src/self::x1:mrk)"/>
-    <xsl:for-each select="$tgt//*">
-      <xsl:choose>
-        <xsl:when test="self::x1:g or self::x1:x">
-          <xsl:variable name="s" select="key('sc1', concat($uk, @id))
-                                         [not($per-mrk) or generate-id(ancestor::x1:mrk[@mtype = 'seg'][1]) = $sid]"/>
-          <xsl:if test="not($s)">
-            <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' is not in the source of this segment')"/></xsl:message>
-          </xsl:if>
-          <xsl:if test="local-name($s[1]) != local-name()">
-            <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' is a ', local-name($s[1]), ' in the source but a ', local-name(), ' in the target: it cannot nest')"/></xsl:message>
-          </xsl:if>
-          <xsl:if test="count(key('tc1', concat($uk, @id))) &gt; 1">
-            <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' is used twice in the target')"/></xsl:message>
-          </xsl:if>
-        </xsl:when>
-        <xsl:when test="self::x1:bx or self::x1:ex or self::x1:bpt or self::x1:ept or self::x1:it or self::x1:ph">
-          <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code &lt;', local-name(), ' id=&quot;', @id, '&quot;&gt; cannot nest as article markup: only g and x can be merged')"/></xsl:message>
-        </xsl:when>
-      </xsl:choose>
-    </xsl:for-each>
-    <xsl:for-each select="$src//*[self::x1:g or self::x1:x]">
-      <xsl:if test="not(key('tc1', concat($uk, @id))
-                        [not($per-mrk) or generate-id(ancestor::x1:mrk[@mtype = 'seg'][1]) = $tid])">
-        <xsl:message terminate="yes"><xsl:value-of select="concat($where, 'inline code ', @id, ' of the source is missing from the target')"/></xsl:message>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:template>
+        <!-- The inline codes of $tgt (a target mrk, or a whole target) against
+             $src (the seg-source mrk with its mid, or the whole seg-source). -->
+        <xsl:template name="check1">
+          <xsl:param name="u"/>
+          <xsl:param name="src"/>
+          <xsl:param name="tgt"/>
+          <xsl:param name="seg"/>
+          <xsl:variable name="uk" select="concat(generate-id($u), ' ')"/>
+          <xsl:variable name="where" select="concat('unit ', $u/@id, ': segment ', $seg, ': ')"/>
+          <xsl:variable name="sid" select="generate-id($src)"/>
+          <xsl:variable name="tid" select="generate-id($tgt)"/>
+          <xsl:variable name="per-mrk" select="boolean($src/self::x1:mrk)"/>
+          <xsl:for-each select="$tgt//*">
+            <xsl:choose>
+              <xsl:when test="self::x1:g or self::x1:x">
+                <xsl:variable name="s" select="key('sc1', concat($uk, @id))
+                                               [not($per-mrk) or generate-id(ancestor::x1:mrk[@mtype = 'seg'][1]) = $sid]"/>
+                <xsl:if test="not($s)">
+                  <xsl:call-template name="refuse">
+                    <xsl:with-param name="unit" select="$u/@id"/>
+                    <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' is not in the source of this segment')"/></xsl:with-param>
+                  </xsl:call-template>
+                </xsl:if>
+                <xsl:if test="local-name($s[1]) != local-name()">
+                  <xsl:call-template name="refuse">
+                    <xsl:with-param name="unit" select="$u/@id"/>
+                    <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' is a ', local-name($s[1]), ' in the source but a ', local-name(), ' in the target: it cannot nest')"/></xsl:with-param>
+                  </xsl:call-template>
+                </xsl:if>
+                <xsl:if test="count(key('tc1', concat($uk, @id))) &gt; 1">
+                  <xsl:call-template name="refuse">
+                    <xsl:with-param name="unit" select="$u/@id"/>
+                    <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' is used twice in the target')"/></xsl:with-param>
+                  </xsl:call-template>
+                </xsl:if>
+              </xsl:when>
+              <xsl:when test="self::x1:bx or self::x1:ex or self::x1:bpt or self::x1:ept or self::x1:it or self::x1:ph">
+                <xsl:call-template name="refuse">
+                  <xsl:with-param name="unit" select="$u/@id"/>
+                  <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code &lt;', local-name(), ' id=&quot;', @id, '&quot;&gt; cannot nest as article markup: only g and x can be merged')"/></xsl:with-param>
+                </xsl:call-template>
+              </xsl:when>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:for-each select="$src//*[self::x1:g or self::x1:x]">
+            <xsl:if test="not(key('tc1', concat($uk, @id))
+                              [not($per-mrk) or generate-id(ancestor::x1:mrk[@mtype = 'seg'][1]) = $tid])">
+              <xsl:call-template name="refuse">
+                <xsl:with-param name="unit" select="$u/@id"/>
+                <xsl:with-param name="message"><xsl:value-of select="concat($where, 'inline code ', @id, ' of the source is missing from the target')"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:template>
 
-  <xsl:template match="text()" mode="in1">
-    <xsl:value-of select="."/>
-  </xsl:template>
+        <xsl:template match="text()" mode="in1">
+          <xsl:value-of select="."/>
+        </xsl:template>
 
-  <xsl:template match="x1:g" mode="in1">
-    <xsl:param name="u"/>
-    <xsl:param name="map"/>
-    <xsl:call-template name="from-map">
-      <xsl:with-param name="u" select="$u"/>
-      <xsl:with-param name="map" select="$map"/>
-      <xsl:with-param name="v" select="1"/>
-    </xsl:call-template>
-  </xsl:template>
+        <xsl:template match="x1:g" mode="in1">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
+          <xsl:call-template name="from-map">
+            <xsl:with-param name="u" select="$u"/>
+            <xsl:with-param name="map" select="$map"/>
+            <xsl:with-param name="v" select="1"/>
+          </xsl:call-template>
+        </xsl:template>
 
-  <xsl:template match="x1:x" mode="in1">
-    <xsl:element name="br" namespace="{$A}"/>
-  </xsl:template>
+        <xsl:template match="x1:x" mode="in1">
+          <xsl:element name="br" namespace="{$A}"/>
+        </xsl:template>
 
-  <xsl:template match="x1:bx | x1:ex | x1:bpt | x1:ept | x1:it | x1:ph" mode="in1"/>
+        <xsl:template match="x1:bx | x1:ex | x1:bpt | x1:ept | x1:it | x1:ph" mode="in1"/>
 
-  <!-- mrk and anything unknown: unwrapped -->
-  <xsl:template match="*" mode="in1">
-    <xsl:param name="u"/>
-    <xsl:param name="map"/>
-    <xsl:apply-templates select="node()" mode="in1">
-      <xsl:with-param name="u" select="$u"/>
-      <xsl:with-param name="map" select="$map"/>
-    </xsl:apply-templates>
-  </xsl:template>
+        <!-- mrk and anything unknown: unwrapped -->
+        <xsl:template match="*" mode="in1">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
+          <xsl:apply-templates select="node()" mode="in1">
+            <xsl:with-param name="u" select="$u"/>
+            <xsl:with-param name="map" select="$map"/>
+          </xsl:apply-templates>
+        </xsl:template>
 
-  <xsl:template match="comment() | processing-instruction()" mode="in1"/>
+        <xsl:template match="comment() | processing-instruction()" mode="in1"/>
 
-  <!-- ===== the result without the internal markers (and a copy of the
-       skeleton's own elements) ===== -->
+        <!-- ===== the result without the internal markers (and a copy of the
+             skeleton's own elements) ===== -->
 
-  <xsl:template match="*" mode="clean">
-    <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates select="node()" mode="clean"/>
-    </xsl:element>
-  </xsl:template>
+        <xsl:template match="*" mode="clean">
+          <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
+            <xsl:copy-of select="@*"/>
+            <xsl:apply-templates select="node()" mode="clean"/>
+          </xsl:element>
+        </xsl:template>
 
-  <xsl:template match="m:*" mode="clean"/>
+        <xsl:template match="m:*" mode="clean"/>
 
-  <xsl:template match="text()" mode="clean">
-    <xsl:value-of select="."/>
-  </xsl:template>
+        <xsl:template match="text()" mode="clean">
+          <xsl:value-of select="."/>
+        </xsl:template>
 
-  <!-- ===== unpack-skeleton=yes: the file with 1.2 merge data unescaped ===== -->
+        <!-- ===== unpack-skeleton=yes: the file with 1.2 merge data unescaped ===== -->
 
-  <xsl:template match="@* | node()" mode="unpack">
-    <xsl:copy>
-      <xsl:apply-templates select="@* | node()" mode="unpack"/>
-    </xsl:copy>
-  </xsl:template>
+        <xsl:template match="@* | node()" mode="unpack">
+          <xsl:copy>
+            <xsl:apply-templates select="@* | node()" mode="unpack"/>
+          </xsl:copy>
+        </xsl:template>
 
-  <xsl:template match="x1:internal-file[not(*)]" mode="unpack">
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:value-of select="." disable-output-escaping="yes"/>
-    </xsl:copy>
-  </xsl:template>
-</xsl:stylesheet>
+        <xsl:template match="x1:internal-file[not(*)]" mode="unpack">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:value-of select="." disable-output-escaping="yes"/>
+          </xsl:copy>
+        </xsl:template>
+      </xsl:stylesheet>

@@ -107,10 +107,17 @@ static xmlDocPtr merged_at(const char *file, int line, xmlDocPtr xlf,
 {
     xmlDocPtr out = NULL;
     artx_error err = {0};
-    *untr = 99;
-    int rc = xlf ? artx_merge(xlf, params, &out, untr, &err) : ARTX_ERR_INVALID;
+    artx_merge_report report = {0};
+    int rc = xlf ? artx_merge(xlf, params, &out, &report, &err) : ARTX_ERR_INVALID;
     if (!harness_int_eq(rc, 0, file, line, msg))
         fprintf(stderr, "    message: %s\n", err.message);
+    *untr = report.nuntranslated;
+    /* every untranslated segment names its unit and segment */
+    for (size_t i = 0; i < report.nuntranslated; i++)
+        harness_ok(*report.untranslated[i].unit && *report.untranslated[i].what, file, line,
+                   "an untranslated segment names its unit and segment");
+    harness_int_eq((long long)report.nrefused, 0, file, line, "a merge that succeeds refuses nothing");
+    artx_merge_report_clear(&report);
     return out;
 }
 #define MERGED(...) merged_at(__FILE__, __LINE__, __VA_ARGS__)
@@ -285,11 +292,16 @@ static void test_language(const xliff_kind *k)
 static void refused_at(const char *file, int line, xmlDocPtr xlf, const char *unit, const char *msg)
 {
     xmlDocPtr out = (xmlDocPtr)1;
-    size_t untr = 0;
+    artx_merge_report report = {0};
     artx_error err = {0};
     char m[200];
     snprintf(m, sizeof m, "%s: ARTX_ERR_INVALID", msg);
-    harness_int_eq(artx_merge(xlf, to_en, &out, &untr, &err), ARTX_ERR_INVALID, file, line, m);
+    harness_int_eq(artx_merge(xlf, to_en, &out, &report, &err), ARTX_ERR_INVALID, file, line, m);
+    snprintf(m, sizeof m, "%s: the report's first refusal is unit %s, as the message", msg, unit);
+    harness_ok(report.nrefused > 0 && !strcmp(report.refused[0].unit, unit) &&
+                   !strcmp(report.refused[0].what, err.message),
+               file, line, m);
+    artx_merge_report_clear(&report);
     snprintf(m, sizeof m, "%s: err.status", msg);
     harness_int_eq(err.status, ARTX_ERR_INVALID, file, line, m);
     snprintf(m, sizeof m, "%s: the message starts \"unit \"", msg);
@@ -325,15 +337,32 @@ static void test_refused(const xliff_kind *k)
     snprintf(expr, sizeof expr, k->unit, "p2");
     INT_EQ(remove_nodes(xlf, expr), 1, kmsg(k, "unit p2 is removed"));
     REFUSED(xlf, "p2", kmsg(k, "a missing unit"));
-#ifdef ARTX_TEST_KNOWN_BUGS
-    /* BUG: artx_merge() (src/merge.c) turns the stylesheet's ARTX_ERR_XSLT
-     * into ARTX_ERR_INVALID by reading err->message, so with no artx_error
-     * (optional, artx.h says) a refusal comes back as ARTX_ERR_XSLT. */
+    /* The status comes from the report, not from the message: with no
+     * artx_error (it is optional) a refusal is still ARTX_ERR_INVALID. */
     xmlDocPtr none = NULL;
     INT_EQ(artx_merge(xlf, to_en, &none, NULL, NULL), ARTX_ERR_INVALID,
            kmsg(k, "a missing unit without an artx_error: still ARTX_ERR_INVALID"));
     xmlFreeDoc(none);
-#endif
+    xmlFreeDoc(xlf);
+
+    /* Two missing units: the report lists both, in document order. */
+    xlf = EXTRACT(k->format, to_en);
+    copy_sources(xlf);
+    snprintf(expr, sizeof expr, k->unit, "p2");
+    remove_nodes(xlf, expr);
+    snprintf(expr, sizeof expr, k->unit, "h1");
+    remove_nodes(xlf, expr);
+    artx_merge_report report = {0};
+    xmlDocPtr two = NULL;
+    INT_EQ(artx_merge(xlf, to_en, &two, &report, NULL), ARTX_ERR_INVALID,
+           kmsg(k, "two missing units: refused"));
+    if (INT_EQ(report.nrefused, 2, kmsg(k, "two missing units: two refusals in the report"))) {
+        STR_EQ(report.refused[0].unit, "p2", kmsg(k, "the first refusal is p2"));
+        STR_EQ(report.refused[1].unit, "h1", kmsg(k, "the second refusal is h1"));
+    }
+    artx_merge_report_clear(&report);
+    artx_merge_report_clear(&report);
+    xmlFreeDoc(two);
     xmlFreeDoc(xlf);
 
     xlf = EXTRACT(k->format, to_en);

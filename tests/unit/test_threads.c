@@ -60,13 +60,13 @@ static int article_of(size_t s, artx_segmenter *seg, xmlDocPtr *art, artx_error 
 static int merged(xmlDocPtr art, artx_segmenter *seg, output *out, artx_error *err)
 {
     unsigned char *xlf = NULL;
-    size_t xlf_len = 0, untranslated = 0;
+    size_t xlf_len = 0;
     xmlDocPtr doc = NULL, back = NULL;
     int ret = artx_transform(art, ARTX_TO_XLIFF, params, &xlf, &xlf_len, err);
     if (!ret)
         ret = artx_read(xlf, xlf_len, "sample.xlf", ARTX_FROM_XLIFF, &doc, err);
     if (!ret)
-        ret = artx_merge(doc, params, &back, &untranslated, err);
+        ret = artx_merge(doc, params, &back, NULL, err);
     if (!ret)
         ret = artx_sentences(back, seg, err);
     if (!ret)
