@@ -1,17 +1,21 @@
 /* normalise.c - page DOM to article DOM: find the article, drop the page's
- * boilerplate, build urn:artx:article (its <head> comes from head.c).
+ * boilerplate, build urn:artx:article.  This file holds the walk and the
+ * driver; the other files of the front end do the rest (page.h).
  *
  * Everything is read from the DOM (a libxslt host hands us a parsed page),
  * and the page is never modified: the walk copies what it keeps.  The work
  * runs in four passes:
  *   1. what the page says about itself: <meta>, JSON-LD, <link>, a board
- *      dump's header line, or an RSS/Atom feed's first item;
+ *      dump's header line (head.c), or an RSS/Atom feed's first item
+ *      (feed.c);
  *   2. the article's root element, from a table of known layouts, else the
- *      element that holds the most paragraph text;
- *   3. a walk of the root that copies blocks and inline markup, skipping
- *      hidden and boilerplate elements;
- *   4. a pass over the blocks that tidies text and lifts bylines, rights and
- *      promo lines out of the body. */
+ *      element that holds the most paragraph text (root.c);
+ *   3. a walk of the root that copies blocks, figures (figures.c) and
+ *      inline markup (inline.c), skipping what boilerplate.c says is not
+ *      the article;
+ *   4. a pass over the blocks that tidies text (tidy.c) and lifts bylines,
+ *      rights and promo lines out of the body; then the ids, and the head
+ *      from what the finished body gives away (head.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
