@@ -139,7 +139,7 @@ test: check
 
 # make install DESTDIR=... and the README's C program built against it.
 install-test: all
-	sh tests/install.sh
+	MODE=$(MODE) SAN_FLAGS="$(LDSAN)" sh tests/install.sh
 
 # xsltproc and Python's lxml with LIBXSLT_PLUGINS_PATH=$(BUILD)/plugin against the CLI.
 plugin-test: $(BUILD)/artx $(PLUGIN)

@@ -2,6 +2,8 @@
 # install.sh - `make install DESTDIR=...` gives a library that a
 # program outside the tree builds against with pkg-config, shared and
 # static, and runs on the seed: the program is the one in README.md.
+# MODE is the build's (make passes it); under a sanitizer the program is
+# built with SAN_FLAGS too, as the library was.
 set -u
 suite=install
 . "$(dirname "$0")/lib.sh"
@@ -9,7 +11,9 @@ t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 prefix=/usr/local
 
-if ! make -s install DESTDIR="$t/root" PREFIX=$prefix >"$t/install.log" 2>&1; then
+san=${SAN_FLAGS:-}
+if ! make -s install MODE="${MODE:-release}" DESTDIR="$t/root" PREFIX=$prefix \
+    >"$t/install.log" 2>&1; then
     bad "make install DESTDIR: $(tail -c 300 "$t/install.log")"
     finish
 fi
@@ -34,7 +38,7 @@ pc=pkg-config
 # Outside the tree: nothing of src/ on the include path.
 case $SHARED in /*) ;; *) SHARED=$(pwd)/$SHARED ;; esac
 cd "$t" || exit 1
-if cc -std=c11 -Wall -Wextra -Werror to-xliff.c $($pc --cflags --libs artx) \
+if cc -std=c11 -Wall -Wextra -Werror $san to-xliff.c $($pc --cflags --libs artx) \
     -o to-xliff 2>"$t/cc.log"; then
     ok
 else
@@ -60,7 +64,7 @@ fi
 
 # Static: the same program against libartx.a alone.
 rm -f "$t/root$prefix/lib/libartx.so" "$t/root$prefix/lib/libartx.so.0"
-if cc -std=c11 to-xliff.c $($pc --static --cflags --libs artx) -o to-xliff-static \
+if cc -std=c11 $san to-xliff.c $($pc --static --cflags --libs artx) -o to-xliff-static \
     2>"$t/cc.log"; then
     ok
     run_on_seed ./to-xliff-static "the static build"
