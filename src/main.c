@@ -1,6 +1,7 @@
 /* main.c - the artx command line: parse options, drive the stages, write
  * each output safely.  No conversion logic lives here. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -120,6 +121,62 @@ static int write_atomic(const char *path, const unsigned char *buf, size_t len)
     return e;
 }
 
+/* Write bytes in place: devices and FIFOs cannot be renamed over.
+ * Returns 0 or an errno value. */
+static int write_through(const char *path, const unsigned char *buf, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    int e = 0;
+    for (size_t done = 0; done < len && !e;) {
+        ssize_t n = write(fd, buf + done, len - done);
+        if (n > 0)
+            done += (size_t)n;
+        else if (n < 0 && errno != EINTR)
+            e = errno;
+    }
+    if (close(fd) != 0 && !e)
+        e = errno;
+    return e;
+}
+
+/* Write bytes to what `path` names.  Nothing there: a new file; a regular
+ * file: replaced atomically, through a symbolic link to the file it names
+ * (the link stays); a character device or FIFO (/dev/null, /dev/stdout, a
+ * pipe): written in place; anything else is refused, so that no device or
+ * folder is ever replaced by a file.  Returns 0, an errno value, or
+ * NOT_A_FILE. */
+#define NOT_A_FILE (-1)
+static int write_path(const char *path, const unsigned char *buf, size_t len)
+{
+    struct stat st, lst;
+    if (lstat(path, &lst) != 0)
+        return errno == ENOENT ? write_atomic(path, buf, len) : errno;
+    if (stat(path, &st) != 0)
+        return errno;
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+        return write_through(path, buf, len);
+    if (!S_ISREG(st.st_mode))
+        return NOT_A_FILE;
+    if (!S_ISLNK(lst.st_mode))
+        return write_atomic(path, buf, len);
+    /* A link that names no path (/proc/self/fd/N of a deleted file) can
+     * only be written through. */
+    char real[PATH_MAX];
+    struct stat rst;
+    if (realpath(path, real) && stat(real, &rst) == 0 && rst.st_dev == st.st_dev &&
+        rst.st_ino == st.st_ino)
+        return write_atomic(real, buf, len);
+    return write_through(path, buf, len);
+}
+
+static const char *write_error(int e)
+{
+    return e == NOT_A_FILE ? "not a file (only files, character devices and FIFOs are written)"
+                           : strerror(e);
+}
+
 /* "DIR/base.EXT" for an input written into a directory. */
 static int output_path_in_dir(const char *dir, const char *input, const char *ext,
                               char *out, size_t size)
@@ -169,9 +226,9 @@ static int write_output(const options *o, const char *input, const unsigned char
         fprintf(stderr, "artx: %s: refusing to overwrite the input\n", name);
         return EXIT_CONVERSION;
     }
-    int e = write_atomic(target, out, out_len);
+    int e = write_path(target, out, out_len);
     if (e) {
-        fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, target, strerror(e));
+        fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, target, write_error(e));
         return EXIT_CONVERSION;
     }
     return 0;
@@ -324,8 +381,8 @@ static int segment_command(int argc, char **argv)
     const unsigned char *bytes = xmlBufferContent(out);
     size_t n = (size_t)xmlBufferLength(out);
     if (output && strcmp(output, "-")) {
-        if ((e = write_atomic(output, bytes, n))) {
-            fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, output, strerror(e));
+        if ((e = write_path(output, bytes, n))) {
+            fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, output, write_error(e));
             goto out;
         }
     } else if (fwrite(bytes, 1, n, stdout) != n || fflush(stdout)) {
@@ -447,25 +504,70 @@ static int parse_options(int argc, char **argv, options *o)
     return ret;
 }
 
-/* Decide whether -o names a directory (several inputs make one).
- * Returns -1 to go on, else the exit status. */
-static int prepare_output(options *o, int ninputs)
+typedef struct planned {
+    char path[PATH_MAX]; /* where the output goes */
+    const char *input;
+} planned;
+
+static int compare_planned(const void *a, const void *b)
+{
+    return strcmp(((const planned *)a)->path, ((const planned *)b)->path);
+}
+
+/* Several inputs into one folder: refuse up front when two would write
+ * the same file (a/page.html and b/page.html), before anything is
+ * written.  Returns -1 to go on, else the exit status. */
+static int check_collisions(const options *o, char **inputs, int ninputs)
+{
+    const char *ext = artx_format_extension(o->format);
+    planned *p = calloc((size_t)ninputs, sizeof *p);
+    int ret = -1;
+    if (!p) {
+        fputs("artx: out of memory\n", stderr);
+        return EXIT_CONVERSION;
+    }
+    for (int i = 0; i < ninputs && ret < 0; i++) {
+        p[i].input = inputs[i];
+        if (output_path_in_dir(o->output, inputs[i], ext, p[i].path, sizeof p[i].path)) {
+            fprintf(stderr, "artx: %s: output path too long\n", display_name(inputs[i]));
+            ret = EXIT_CONVERSION;
+        }
+    }
+    if (ret < 0)
+        qsort(p, (size_t)ninputs, sizeof *p, compare_planned);
+    for (int i = 1; i < ninputs && ret < 0; i++)
+        if (!strcmp(p[i - 1].path, p[i].path)) {
+            fprintf(stderr, "artx: %s and %s would both be written to %s: give them "
+                            "different names, or convert them into different folders\n",
+                    display_name(p[i - 1].input), display_name(p[i].input), p[i].path);
+            ret = EXIT_USAGE;
+        }
+    free(p);
+    return ret;
+}
+
+/* Decide whether -o names a directory (several inputs make one, after
+ * checking that no two outputs collide in it).  Returns -1 to go on, else
+ * the exit status. */
+static int prepare_output(options *o, char **inputs, int ninputs)
 {
     struct stat st;
     bool is_dir = o->output && stat(o->output, &st) == 0 && S_ISDIR(st.st_mode);
-    if (ninputs > 1) {
-        if ((!o->output || !strcmp(o->output, "-")) && o->format != ARTX_TO_TEXT)
-            return usage_error("%s", "several inputs need -o DIR");
-        if (o->output && strcmp(o->output, "-")) {
-            if (!is_dir && mkdir(o->output, 0777) != 0) {
-                fprintf(stderr, "artx: %s: cannot create directory: %s\n", o->output,
-                        strerror(errno));
-                return EXIT_CONVERSION;
-            }
-            o->output_is_dir = true;
-        }
-    } else if (is_dir) {
-        o->output_is_dir = true;
+    if (ninputs == 1) {
+        o->output_is_dir = is_dir;
+        return -1;
+    }
+    if ((!o->output || !strcmp(o->output, "-")) && o->format != ARTX_TO_TEXT)
+        return usage_error("%s", "several inputs need -o DIR");
+    if (!o->output || !strcmp(o->output, "-"))
+        return -1;
+    o->output_is_dir = true;
+    int ret = check_collisions(o, inputs, ninputs);
+    if (ret >= 0)
+        return ret;
+    if (!is_dir && mkdir(o->output, 0777) != 0) {
+        fprintf(stderr, "artx: %s: cannot create directory: %s\n", o->output, strerror(errno));
+        return EXIT_CONVERSION;
     }
     return -1;
 }
@@ -510,7 +612,7 @@ int main(int argc, char **argv)
         stdin_uses += !strcmp(inputs[i], "-");
     if (stdin_uses > 1)
         return usage_error("%s", "standard input given more than once");
-    if ((ret = prepare_output(&o, ninputs)) >= 0)
+    if ((ret = prepare_output(&o, inputs, ninputs)) >= 0)
         return ret;
 
     /* Past a file size limit, write() should fail with EFBIG and be

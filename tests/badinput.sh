@@ -85,6 +85,47 @@ cp "$good" "$t/in.txt"
 expect "output is the input" 1 "refusing to overwrite the input" -- -o "$t/in.txt" "$t/in.txt"
 cmp -s "$good" "$t/in.txt" && ok "input untouched" || bad "input was modified"
 
+# Outputs: only files are replaced.  A device or FIFO is written in place,
+# a link is followed (and stays a link), anything else is refused.
+want_text=$("$artx" -t text "$good")
+# A device of the test's own, never /dev/null: an artx that gets this
+# wrong must not break the machine it runs on.
+if [ "$(id -u)" = 0 ] && mknod "$t/null" c 1 3 2>/dev/null; then
+    expect "-o a character device" 0 "" -- -o "$t/null" "$good"
+    [ -c "$t/null" ] && ok "-o a character device: still a device" ||
+        bad "-o a character device: replaced by $(ls -l "$t/null")"
+else
+    ok "-o a character device: not root (or no mknod), nothing to replace"
+fi
+mkfifo "$t/fifo"
+timeout 20 cat "$t/fifo" >"$t/fifo.out" &
+reader=$!
+expect "-o FIFO" 0 "" -- -t text -o "$t/fifo" "$good"
+wait $reader
+[ -p "$t/fifo" ] && [ "$(cat "$t/fifo.out")" = "$want_text" ] && ok "-o FIFO: written through, still a FIFO" ||
+    bad "-o FIFO: $(ls -l "$t/fifo")"
+echo old >"$t/real.txt"
+ln -s real.txt "$t/link.txt"
+expect "-o a symbolic link" 0 "" -- -t text -o "$t/link.txt" "$good"
+[ -L "$t/link.txt" ] && [ "$(cat "$t/real.txt")" = "$want_text" ] &&
+    ok "-o a symbolic link: the file it names is replaced, the link stays" ||
+    bad "-o a symbolic link: $(ls -l "$t/link.txt" "$t/real.txt")"
+"$PYTHON" -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$t/sock"
+expect "-o a socket" 1 "cannot write $t/sock: not a file" -- -o "$t/sock" "$good"
+[ -S "$t/sock" ] && ok "-o a socket: left as it was" || bad "-o a socket: replaced"
+ln -s nowhere "$t/dangling"
+expect "-o a dangling link" 1 "cannot write $t/dangling: No such file or directory" -- -o "$t/dangling" "$good"
+
+# Two inputs that would write one file in a folder: refused before anything
+# is written (no folder made).
+mkdir -p "$t/a" "$t/b"
+cp "$good" "$t/a/page.txt"
+cp samples/daum-article.html "$t/b/page.html"
+expect "two inputs, one output name" 2 "$t/a/page.txt and $t/b/page.html would both be written to $t/collide/page.xml" \
+    -- -o "$t/collide" "$t/a/page.txt" "$t/b/page.html"
+[ ! -e "$t/collide" ] && ok "two inputs, one output name: nothing written" ||
+    bad "two inputs, one output name: $(ls -R "$t/collide")"
+
 # Standard input and output.
 "$artx" <"$good" >"$t/stdin.xml" 2>"$t/stderr" && "$artx" "$good" >"$t/file.xml" &&
     cmp -s "$t/stdin.xml" "$t/file.xml" && ok "stdin equals file" || bad "stdin differs from file"
