@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/parser.h>
 #include <libxml/xpath.h>
 
 #include "artx.h"
@@ -80,6 +81,23 @@ static inline bool artx_starts_with(const char *s, const char *prefix)
 {
     return !strncmp(s, prefix, strlen(prefix));
 }
+
+/* ---- xml.c: XML inputs, read safely ------------------------------------ */
+
+/* The parser options of every XML input: no network, no messages on
+ * stderr.  Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE. */
+#define ARTX_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+/* Parse XML bytes with ARTX_XML_OPTIONS plus `options` (such as
+ * XML_PARSE_NOCDATA) and tame the result (artx_xml_tame).  `encoding` may
+ * be NULL.  On success *out belongs to the caller. */
+int artx_xml_parse(const unsigned char *buf, size_t len, const char *url, const char *encoding,
+                   int options, bool drop_entities, xmlDocPtr *out, artx_error *err);
+
+/* Drop a parsed document's document type declaration; refuse (with
+ * ARTX_ERR_INVALID) a document that holds an entity reference, or with
+ * `drop_entities` remove the references. */
+int artx_xml_tame(xmlDocPtr doc, bool drop_entities, artx_error *err);
 
 /* ---- dom.c: reading a parsed page -------------------------------------- */
 

@@ -90,10 +90,9 @@ static int unpack_internal_file(xmlDocPtr xliff, artx_merge_report *r, artx_erro
     for (int i = 0; !ret && o && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
         xmlNodePtr holder = o->nodesetval->nodeTab[i];
         xmlChar *text = xmlNodeGetContent(holder);
-        xmlDocPtr art = text ? xmlReadMemory((const char *)text, xmlStrlen(text), NULL, "UTF-8",
-                                             XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                 XML_PARSE_NOWARNING)
-                             : NULL;
+        xmlDocPtr art = NULL;
+        if (text)
+            artx_xml_parse(text, (size_t)xmlStrlen(text), NULL, "UTF-8", 0, false, &art, NULL);
         xmlNodePtr root = art ? xmlDocGetRootElement(art) : NULL;
         if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS)) {
             ret = refuse_file(r, err,

@@ -173,17 +173,14 @@ static bool is_article(xmlDocPtr doc)
            xmlStrEqual(root->name, BAD_CAST "article");
 }
 
-/* Article XML and XLIFF are read with no network, no DTD, no entity
- * substitution, and libxml2's size limits on (no XML_PARSE_HUGE). */
+/* Article XML and XLIFF, read as every XML input is (xml.c). */
 static int read_xml(const unsigned char *buf, size_t len, const char *url, artx_from from,
                     xmlDocPtr *out, artx_error *err)
 {
-    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-    artx_xml_clear_error();
-    xmlDocPtr doc = xmlReadMemory((const char *)buf, (int)len, url, NULL, opts);
-    if (!doc)
-        return artx_fail(err, ARTX_ERR_PARSE, "not well-formed XML: %s",
-                         *artx_xml_last_error() ? artx_xml_last_error() : "parse error");
+    xmlDocPtr doc = NULL;
+    int ret = artx_xml_parse(buf, len, url, NULL, 0, false, &doc, err);
+    if (ret)
+        return ret;
     if (from == ARTX_FROM_XLIFF && !artx_is_xliff(doc)) {
         xmlFreeDoc(doc);
         return artx_fail(err, ARTX_ERR_INVALID, "unit (file): not an XLIFF 1.2 or 2.0 file");
@@ -220,10 +217,8 @@ int artx_read(const unsigned char *buf, size_t len, const char *url,
     if (from == ARTX_FROM_AUTO && artx_feed_sniff(buf, len)) {
         /* Feeds are XML, and their HTML sits in CDATA that the HTML parser
          * would mangle.  Same safety as for articles; CDATA becomes text. */
-        int xopts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                    XML_PARSE_NOCDATA;
-        xmlDocPtr feed = xmlReadMemory((const char *)buf, (int)len, url, enc, xopts);
-        if (feed) {
+        xmlDocPtr feed = NULL;
+        if (artx_xml_parse(buf, len, url, enc, XML_PARSE_NOCDATA, true, &feed, NULL) == 0) {
             *out = feed;
             return 0;
         }

@@ -353,21 +353,12 @@ static int load_srx(artx_segmenter *seg, const unsigned char *data, size_t len, 
     int ret = 0;
     if (len > INT32_MAX)
         return artx_fail(err, ARTX_ERR_INVALID, "file too large");
-    /* No network, no DTD, no entity substitution. */
-    xmlResetLastError();
-    xmlDocPtr doc = xmlReadMemory((const char *)data, (int)len, name, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
-        xmlErrorPtr e = xmlGetLastError();
-        char msg[300] = "";
-        if (e && e->message) {
-            snprintf(msg, sizeof msg, "%s", e->message);
-            size_t n = strlen(msg);
-            while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-                msg[--n] = '\0';
-        }
-        return artx_fail(err, ARTX_ERR_INVALID, "not well-formed XML: %s (line %d)", msg,
-                         e ? e->line : 0);
+    xmlDocPtr doc = NULL;
+    if ((ret = artx_xml_parse(data, len, name, NULL, 0, false, &doc, err))) {
+        /* Rules that do not parse are bad rules (artx.h). */
+        if (ret == ARTX_ERR_PARSE && err)
+            err->status = ARTX_ERR_INVALID;
+        return ret == ARTX_ERR_PARSE ? ARTX_ERR_INVALID : ret;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || !root->ns || strcmp((const char *)root->ns->href, SRX_NS) ||

@@ -42,7 +42,6 @@
 #define BUILTIN_BASE "artx://builtin/"
 /* A customised stylesheet folder's files are read whole; none is this big. */
 #define MAX_RESOURCE ((size_t)64 << 20)
-#define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 struct artx_embedded {
     const char *name;
@@ -85,58 +84,106 @@ static const char *custom_path(const char *name, char *buf, size_t size)
     return access(buf, F_OK) == 0 ? buf : "";
 }
 
-static xmlDocPtr read_builtin(const char *name, xmlDictPtr dict, int options)
+/* Marks the documents and transformations that are artx's own, so that
+ * the process-wide loader applies artx's rules to them and passes a host's
+ * own transformations to the loader installed before it. */
+static char artx_mark;
+
+/* A file of xslt/ parsed as every XML input is (xml.c), whatever options
+ * libxslt asks for (it asks for entity substitution and DTD loading): the
+ * customised file at `path`, or the built-in `name` when path is NULL.
+ * Its strings come from `dict` when one is given (an include must share
+ * its stylesheet's dictionary). */
+static xmlDocPtr read_resource_doc(const char *path, const char *name, xmlDictPtr dict,
+                                   artx_error *err)
 {
-    const struct artx_embedded *e = builtin(name);
-    if (!e)
+    unsigned char *bytes = NULL;
+    const unsigned char *data;
+    size_t len;
+    char url[4096];
+    const struct artx_embedded *e = path ? NULL : builtin(name);
+    if (path) {
+        if (artx_read_file(path, MAX_RESOURCE, &bytes, &len, err)) {
+            artx_fail_within(err, ARTX_ERR_XSLT, "cannot read %s", path);
+            return NULL;
+        }
+        data = bytes;
+        snprintf(url, sizeof url, "%s", path);
+    } else if (e) {
+        data = e->data;
+        len = e->len;
+        snprintf(url, sizeof url, BUILTIN_BASE "%s", name);
+    } else {
+        artx_fail(err, ARTX_ERR_XSLT, "no built-in stylesheet %s", name);
         return NULL;
-    char url[256];
-    snprintf(url, sizeof url, BUILTIN_BASE "%s", name);
+    }
     xmlParserCtxtPtr pc = xmlNewParserCtxt();
-    if (!pc)
-        return NULL;
-    if (dict) {
-        /* The stylesheet's strings must come from its own dictionary. */
+    if (pc && dict) {
         xmlDictFree(pc->dict);
         pc->dict = dict;
         xmlDictReference(dict);
     }
-    xmlDocPtr doc = xmlCtxtReadMemory(pc, (const char *)e->data, (int)e->len, url, NULL,
-                                      options | PARSE_OPTS);
+    artx_xml_clear_error();
+    xmlDocPtr doc = pc ? xmlCtxtReadMemory(pc, (const char *)data, (int)len, url, NULL,
+                                           ARTX_XML_OPTIONS)
+                       : NULL;
     xmlFreeParserCtxt(pc);
+    free(bytes);
+    if (!doc)
+        artx_fail(err, ARTX_ERR_XSLT, "%s: not well-formed XML: %s", url,
+                  *artx_xml_last_error() ? artx_xml_last_error() : "out of memory");
+    else if (artx_xml_tame(doc, false, err)) {
+        artx_fail_within(err, ARTX_ERR_XSLT, "%s", url);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (doc)
+        doc->_private = &artx_mark;
     return doc;
 }
 
-/* The name of `uri` inside the customised folder, when it points there. */
-static const char *name_in_dir(const char *uri)
+/* The name of `path` inside the customised folder, when it points there. */
+static const char *name_in_dir(const char *path)
 {
     size_t n = stylesheet_dir ? strlen(stylesheet_dir) : 0;
-    if (!n || strncmp(uri, stylesheet_dir, n) || uri[n] != '/' || strchr(uri + n + 1, '/'))
+    if (!n || strncmp(path, stylesheet_dir, n) || path[n] != '/' || !path[n + 1] ||
+        strchr(path + n + 1, '/'))
         return NULL;
-    return uri + n + 1;
+    return path + n + 1;
 }
 
+static bool is_ours(void *ctxt, xsltLoadType type)
+{
+    if (type == XSLT_LOAD_STYLESHEET) {
+        xsltStylesheetPtr style = ctxt;
+        return style && style->doc && style->doc->_private == &artx_mark;
+    }
+    xsltTransformContextPtr tctx = ctxt;
+    return type == XSLT_LOAD_DOCUMENT && tctx && tctx->_private == &artx_mark;
+}
+
+/* What artx's stylesheets may load (xsl:include, xsl:import, document()):
+ * artx://builtin/NAME (the customised NAME when the folder has it) and the
+ * files of the customised folder (a name it lacks is served built in).
+ * Nothing else is read. */
 static xmlDocPtr load_resource(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                                xsltLoadType type)
 {
-    const char *u = (const char *)uri, *name = NULL;
-    char *plain = u ? xmlURIUnescapeString(u, 0, NULL) : NULL;
+    if (!is_ours(ctxt, type))
+        return previous_loader(uri, dict, options, ctxt, type);
+    char *plain = uri ? xmlURIUnescapeString((const char *)uri, 0, NULL) : NULL;
+    const char *name = NULL;
     char path[4096];
     xmlDocPtr doc = NULL;
-    bool served = false;
     if (plain && !strncmp(plain, BUILTIN_BASE, strlen(BUILTIN_BASE))) {
         name = plain + strlen(BUILTIN_BASE);
         const char *p = custom_path(name, path, sizeof path);
-        served = true;
-        doc = *p ? previous_loader(BAD_CAST p, dict, options, ctxt, type)
-                 : read_builtin(name, dict, options);
-    } else if (plain && (name = name_in_dir(plain)) && access(plain, F_OK) != 0 &&
-               builtin(name)) {
-        served = true;
-        doc = read_builtin(name, dict, options);
+        doc = read_resource_doc(*p ? p : NULL, name, dict, NULL);
+    } else if (plain && (name = name_in_dir(plain))) {
+        doc = read_resource_doc(access(plain, F_OK) == 0 ? plain : NULL, name, dict, NULL);
     }
     xmlFree(plain);
-    return served ? doc : previous_loader(uri, dict, options, ctxt, type);
+    return doc;
 }
 
 /* document() may read artx's own resources; nothing else that has a
@@ -149,6 +196,18 @@ static int read_network(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctx,
     return url && !strncmp(url, BUILTIN_BASE, strlen(BUILTIN_BASE));
 }
 
+/* ... and of local files, those of the customised folder (called during a
+ * transformation, with state_lock held). */
+static int read_file(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctx, const char *path)
+{
+    (void)sec;
+    (void)tctx;
+    char *plain = path ? xmlURIUnescapeString(path, 0, NULL) : NULL;
+    bool inside = plain && name_in_dir(plain);
+    xmlFree(plain);
+    return inside;
+}
+
 /* Stylesheets may read nothing from the network and write nothing at all:
  * a customised stylesheet is code the user runs on untrusted pages. */
 static void setup(void)
@@ -159,6 +218,7 @@ static void setup(void)
         xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
         xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
         xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, read_network);
+        xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, read_file);
     }
     /* Read before installing: xsltSetLoaderFunc replaces the pointer that
      * libxslt's own loading goes through. */
@@ -257,15 +317,10 @@ static int compile(const char *name, xsltStylesheetPtr *out, artx_error *err)
 {
     char path[4096];
     const char *p = custom_path(name, path, sizeof path);
-    artx_xml_clear_error();
-    xmlDocPtr doc = *p ? xmlReadFile(p, NULL, PARSE_OPTS) : read_builtin(name, NULL, 0);
-    if (!doc && *p)
-        return artx_fail(err, ARTX_ERR_XSLT, "cannot read stylesheet %s: %s", p,
-                         artx_xml_last_error());
+    xmlDocPtr doc = read_resource_doc(*p ? p : NULL, name, NULL, err);
     if (!doc)
-        return artx_fail(err, ARTX_ERR_XSLT, builtin(name) ? "built-in stylesheet %s: %s"
-                                                           : "no built-in stylesheet %s%s",
-                         name, artx_xml_last_error());
+        return err ? err->status : ARTX_ERR_XSLT;
+    artx_xml_clear_error();
     xsltStylesheetPtr style = xsltParseStylesheetDoc(doc);
     if (!style) {
         xmlFreeDoc(doc);
@@ -337,6 +392,7 @@ static int apply(const char *name, xmlDocPtr doc, const char *const *params,
     xsltTransformContextPtr tctx = xsltNewTransformContext(style, doc);
     if (!tctx)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    tctx->_private = &artx_mark;
     if (xsltSetCtxtSecurityPrefs(security, tctx))
         ret = artx_fail(err, ARTX_ERR_XSLT, "cannot set stylesheet security");
     else if (params && xsltQuoteUserParams(tctx, (const char **)params) != 0)

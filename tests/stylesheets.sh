@@ -4,7 +4,7 @@
 # customised shared stylesheet (common.xsl) is what the built-in ones that
 # include it use; a user's stylesheet includes a file of its own folder and
 # reads a built-in resource with document(); a folder that is not there is
-# a usage error.
+# a usage error; files outside the folder are never read.
 set -u
 suite=stylesheets
 . "$(dirname "$0")/lib.sh"
@@ -83,6 +83,54 @@ if [ $rc -eq 1 ] && grep -q 'denied' "$t/err"; then
     ok "document() of a network URL is refused"
 else
     bad "document() of a network URL: exit $rc: $(head -c 300 "$t/err")"
+fi
+
+# Local files: readable inside the folder only.  document() of a file
+# beside it works; of a file elsewhere it is denied; an include from
+# elsewhere does not load; a stylesheet with an external entity is refused.
+echo '<x>inside</x>' >"$t/user/data.xml"
+mkdir "$t/elsewhere"
+echo '<x>outside</x>' >"$t/elsewhere/data.xml"
+printf '%s\n' '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>' \
+    >"$t/elsewhere/lib.xsl"
+user_sheet() { # user_sheet BODY: article-to-text.xsl with BODY as its template
+    cat >"$t/user/article-to-text.xsl" <<EOF2
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text"/>
+  $1
+</xsl:stylesheet>
+EOF2
+}
+user_sheet '<xsl:template match="/"><xsl:value-of select="document(&quot;data.xml&quot;)/x"/></xsl:template>'
+got=$(timeout 20 "$artx" -t text --stylesheets "$t/user" "$page" 2>"$t/err")
+[ "$got" = inside ] && ok "document() of a file in the folder" ||
+    bad "document() of a file in the folder: got '$got' $(head -c 300 "$t/err")"
+user_sheet "<xsl:template match=\"/\"><xsl:value-of select=\"document('$t/elsewhere/data.xml')/x\"/></xsl:template>"
+if got=$(timeout 20 "$artx" -t text --stylesheets "$t/user" "$page" 2>"$t/err") ||
+    [ -n "$got" ] || ! grep -q 'denied' "$t/err"; then
+    bad "document() of a file outside the folder: exit 0 or read: '$got' $(head -c 300 "$t/err")"
+else
+    ok "document() of a file outside the folder is denied"
+fi
+user_sheet "<xsl:include href=\"$t/elsewhere/lib.xsl\"/><xsl:template match=\"/\">x</xsl:template>"
+if timeout 20 "$artx" -t text --stylesheets "$t/user" "$page" >/dev/null 2>"$t/err"; then
+    bad "an include from outside the folder was loaded"
+else
+    ok "an include from outside the folder does not load"
+fi
+cat >"$t/user/article-to-text.xsl" <<'EOF2'
+<!DOCTYPE xsl:stylesheet [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text"/>
+  <xsl:template match="/">&secret;</xsl:template>
+</xsl:stylesheet>
+EOF2
+timeout 20 "$artx" -t text --stylesheets "$t/user" "$page" >"$t/out" 2>"$t/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'entity reference &secret;' "$t/err" && [ ! -s "$t/out" ]; then
+    ok "a stylesheet with an external entity is refused"
+else
+    bad "a stylesheet with an external entity: exit $rc, '$(head -c 100 "$t/out")' $(head -c 300 "$t/err")"
 fi
 
 "$artx" --stylesheets "$t/nonexistent" "$page" >/dev/null 2>"$t/err"

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+
 #include "harness.h"
 #include "internal.h"
 #include "xpath_helpers.h"
@@ -339,6 +342,45 @@ static void test_stylesheet_dir(xmlDocPtr art)
     OK(rmdir(dir) == 0, "the temporary folder is removed");
 }
 
+/* artx's include loader is process-wide, but a host's own stylesheets
+ * keep libxslt's rules: an include of a local file outside any artx
+ * folder loads, and artx's names mean nothing special there. */
+static void test_host_stylesheet(void)
+{
+    char dir[] = "/tmp/artx-host-XXXXXX";
+    if (!OK(mkdtemp(dir) != NULL, "a temporary folder for the host's stylesheets"))
+        return;
+    OK(write_file(dir, "lib.xsl",
+                  "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+                  "<xsl:template name=\"hello\">host</xsl:template></xsl:stylesheet>"),
+       "the host's included stylesheet");
+    OK(write_file(dir, "main.xsl",
+                  "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+                  "<xsl:include href=\"lib.xsl\"/><xsl:output method=\"text\"/>"
+                  "<xsl:template match=\"/\"><xsl:call-template name=\"hello\"/>"
+                  "</xsl:template></xsl:stylesheet>"),
+       "the host's stylesheet");
+    char path[64];
+    snprintf(path, sizeof path, "%s/main.xsl", dir);
+    xsltStylesheetPtr style = xsltParseStylesheetFile(BAD_CAST path);
+    if (OK(style != NULL, "the host's stylesheet compiles, its include loaded")) {
+        xmlDocPtr in = xmlReadMemory("<x/>", 4, NULL, NULL, 0);
+        xmlDocPtr res = in ? xsltApplyStylesheet(style, in, NULL) : NULL;
+        xmlChar *txt = NULL;
+        int n = 0;
+        if (res)
+            xsltSaveResultToString(&txt, &n, res, style);
+        STR_EQ((const char *)txt, "host", "the host's transformation runs as without artx");
+        xmlFree(txt);
+        xmlFreeDoc(res);
+        xmlFreeDoc(in);
+        xsltFreeStylesheet(style);
+    }
+    remove_file(dir, "main.xsl");
+    remove_file(dir, "lib.xsl");
+    OK(rmdir(dir) == 0, "the host's temporary folder is removed");
+}
+
 int main(void)
 {
     artx_init();
@@ -354,6 +396,7 @@ int main(void)
         test_epub(art);
         test_stylesheet_dir(art);
     }
+    test_host_stylesheet();
     xmlFreeDoc(art);
     artx_segmenter_free(seg);
     artx_cleanup();
