@@ -149,6 +149,9 @@ typedef struct artx_merge_report {
     size_t nuntranslated;
     artx_merge_note *refused;      /* every refusal (then there is no article) */
     size_t nrefused;
+    size_t urls_dropped;           /* links unwrapped and figures removed because
+                                      their URL is not http(s) (or mailto for a
+                                      link): javascript:, data:, local files */
 } artx_merge_report;
 
 /* Free what a report holds and zero it.  NULL is a no-op. */
@@ -202,9 +205,11 @@ ARTX_EXPORT const char *artx_format_extension(artx_format format);
  * it has one.  `params` is NULL or a NULL-terminated list of name, value
  * pairs of plain strings handed to the stylesheets as string parameters
  * ("target-lang", "en", NULL); each stylesheet's header documents its
- * parameters.  EPUB packages the images whose src is a local file (a path
- * relative to the working folder, or file:) with a JPEG, PNG, GIF or WebP
- * signature; SOURCE_DATE_EPOCH fixes its timestamps.  Stylesheets are compiled once per process and
+ * parameters.  EPUB packages an image only from the folder the parameter
+ * "image-dir" names: the file there named as the image URL's last path
+ * segment, when it has a JPEG, PNG, GIF or WebP signature (the others stay
+ * links to the original); no other file is read.  SOURCE_DATE_EPOCH fixes
+ * its timestamps.  Stylesheets are compiled once per process and
  * come built in, unless artx_set_stylesheet_dir() named a folder of
  * customised ones.  On success *out is a malloc'ed buffer of *len bytes
  * (NUL-terminated for convenience) that the caller frees with free(). */

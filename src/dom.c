@@ -10,9 +10,9 @@
 
 #include "internal.h"
 
-/* Recursion into the page stops here: libxml2's HTML parser nests up to
- * 256 levels. */
-#define MAX_DEPTH 256
+/* A guard against a runaway recursion, past what any page can hold: the
+ * HTML parser refuses to nest more than 256 levels (read.c fails then). */
+#define MAX_DEPTH 300
 
 bool artx_name_is(xmlNodePtr n, const char *name)
 {
@@ -151,14 +151,12 @@ char *artx_select_text(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at)
     return t;
 }
 
-/* A page read from a file resolves relative references to local paths:
- * right for its images (they can be packaged), useless for its links, so
- * links must come out with a scheme. */
+/* Relative references resolve against the page's base; what comes out
+ * must pass the one URL rule (urls.c), so a saved page's relative image
+ * paths, which resolve to local files, are not kept. */
 char *artx_absolute_url(const xmlChar *base, const char *v, bool link)
 {
-    if (!v || !*v || *v == '#' || !strncasecmp(v, "javascript:", 11) ||
-        !strncasecmp(v, "data:", 5) || !strncasecmp(v, "mailto:", 7) ||
-        !strncasecmp(v, "about:", 6))
+    if (!v || !*v || *v == '#')
         return NULL;
     xmlChar *u = xmlBuildURI(BAD_CAST v, base);
     if (!u)
@@ -166,9 +164,7 @@ char *artx_absolute_url(const xmlChar *base, const char *v, bool link)
     /* anyURI: no spaces */
     char *out = NULL;
     xmlChar *esc = xmlURIEscapeStr(u, BAD_CAST ":/?#[]@!$&'()*+,;=%~");
-    if (esc && (!link || !xmlStrncasecmp(esc, BAD_CAST "http://", 7) ||
-                !xmlStrncasecmp(esc, BAD_CAST "https://", 8) ||
-                !xmlStrncasecmp(esc, BAD_CAST "ftp://", 6)))
+    if (esc && artx_url_allowed((const char *)esc, link))
         out = strdup((const char *)esc);
     xmlFree(esc);
     xmlFree(u);

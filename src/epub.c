@@ -115,21 +115,25 @@ static const char *sniff(const unsigned char *b, size_t n, const char **ext)
     return NULL;
 }
 
-/* The local file an image source names, or NULL for a remote one.  The
- * front end resolved a saved page's relative sources against the page's
- * own path, so what is still relative is relative to the working folder.
- * Caller frees with xmlFree(). */
-static char *local_path(const char *src)
+/* The file in `dir` that holds a copy of the image at URL `src`: the
+ * URL's last path segment, unescaped, as a file name in dir (the user put
+ * the photos there, say with wget).  Never a path the page chose: a
+ * segment that is empty, "." or "..", or holds a slash, names nothing.
+ * Caller frees with free(). */
+static char *image_file(const char *dir, const char *src)
 {
+    size_t end = strcspn(src, "?#");
+    const char *seg = src + end;
+    while (seg > src && seg[-1] != '/')
+        seg--;
+    char *raw = strndup(seg, (size_t)(src + end - seg));
+    char *name = raw ? xmlURIUnescapeString(raw, 0, NULL) : NULL;
+    free(raw);
     char *path = NULL;
-    if (!strncasecmp(src, "file://", 7)) {
-        path = xmlURIUnescapeString(src + 7, 0, NULL);
-    } else {
-        const char *colon = strchr(src, ':'), *slash = strchr(src, '/');
-        if (colon && (!slash || colon < slash))
-            return NULL; /* has a scheme: http:, https:, data: ... */
-        path = xmlURIUnescapeString(src, 0, NULL);
-    }
+    if (name && *name && strcmp(name, ".") && strcmp(name, "..") && !strchr(name, '/') &&
+        (path = malloc(strlen(dir) + strlen(name) + 2)))
+        sprintf(path, "%s/%s", dir, name);
+    xmlFree(name);
     return path;
 }
 
@@ -146,10 +150,13 @@ static unsigned char *read_image(const char *path, size_t *len)
     return buf;
 }
 
-/* Package the images that are at hand and point the copy's img/@src at
- * them; the others keep their URL and become links. */
-static int package_images(xmlXPathContextPtr xp, artx_zip *z)
+/* Package the images the user put in `dir` (param image-dir) and point
+ * the copy's img/@src at them; the others keep their URL and become links.
+ * No other file is read. */
+static int package_images(xmlXPathContextPtr xp, const char *dir, artx_zip *z)
 {
+    if (!dir || !*dir)
+        return 0;
     xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST "//a:figure", xp);
     int ret = 0;
     for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr && !ret; i++) {
@@ -159,7 +166,7 @@ static int package_images(xmlXPathContextPtr xp, artx_zip *z)
                 img = k;
         xmlChar *src = img ? xmlGetProp(img, BAD_CAST "src") : NULL;
         xmlChar *id = xmlGetProp(fig, BAD_CAST "id");
-        char *path = src ? local_path((const char *)src) : NULL;
+        char *path = src ? image_file(dir, (const char *)src) : NULL;
         size_t len = 0;
         unsigned char *data = path ? read_image(path, &len) : NULL;
         const char *ext = NULL;
@@ -174,7 +181,7 @@ static int package_images(xmlXPathContextPtr xp, artx_zip *z)
             xmlSetProp(img, BAD_CAST "packaged", BAD_CAST "yes");
         }
         free(data);
-        xmlFree(path);
+        free(path);
         xmlFree(src);
         xmlFree(id);
     }
@@ -224,7 +231,7 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
         (ret = artx_zip_add(z, "META-INF/container.xml",
                             (const unsigned char *)container_xml, sizeof container_xml - 1,
                             true)) ||
-        (ret = package_images(xp, z))) {
+        (ret = package_images(xp, param(params, "image-dir"), z))) {
         ret = artx_fail(err, ret, "cannot add to the container");
         goto out;
     }

@@ -13,6 +13,9 @@
 #include "internal.h"
 
 static _Thread_local char last_xml_error[256];
+/* The last fatal error: the parser stopped there (libxml2 halts at its
+ * limits on nesting and text size, and keeps what came before). */
+static _Thread_local char last_xml_fatal[256];
 
 int artx_fail(artx_error *err, int status, const char *fmt, ...)
 {
@@ -59,6 +62,10 @@ static void keep_structured(void *ctx, xmlErrorPtr e)
     if (e->line > 0 && n + 24 < sizeof last_xml_error)
         snprintf(last_xml_error + n, sizeof last_xml_error - n, " (line %d)",
                  e->line);
+    /* A text over its size limit is reported as out of memory, at level
+     * error, and stops the parser as well. */
+    if (e->level == XML_ERR_FATAL || e->code == XML_ERR_NO_MEMORY)
+        snprintf(last_xml_fatal, sizeof last_xml_fatal, "%s", last_xml_error);
 }
 
 /* libxslt reports through the generic, printf-style handler; its messages
@@ -99,7 +106,13 @@ const char *artx_xml_last_error(void)
     return last_xml_error;
 }
 
+const char *artx_xml_last_fatal(void)
+{
+    return last_xml_fatal;
+}
+
 void artx_xml_clear_error(void)
 {
     last_xml_error[0] = '\0';
+    last_xml_fatal[0] = '\0';
 }

@@ -5,9 +5,9 @@
 
 #include "page.h"
 
-/* Copying stops this deep below the block (the HTML parser nests up to
- * 256 levels). */
-#define MAX_DEPTH 200
+/* A guard against a runaway recursion, past what any page can hold: the
+ * HTML parser refuses to nest more than 256 levels (read.c fails then). */
+#define MAX_DEPTH 300
 
 static const char *const inline_map[][2] = {
     {"em", "em"}, {"i", "em"}, {"cite", "em"}, {"dfn", "em"},

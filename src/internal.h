@@ -37,6 +37,8 @@ void artx_error_capture(void);
 /* The last message libxml2 or libxslt reported since the previous call, or
  * "" (borrowed, valid until the next libxml2 call on this thread). */
 const char *artx_xml_last_error(void);
+/* The last fatal error among them (the parser stopped there), or "". */
+const char *artx_xml_last_fatal(void);
 void artx_xml_clear_error(void);
 
 /* ---- srx.c (ICU): SRX rules -------------------------------------------- */
@@ -99,6 +101,17 @@ int artx_xml_parse(const unsigned char *buf, size_t len, const char *url, const 
  * `drop_entities` remove the references. */
 int artx_xml_tame(xmlDocPtr doc, bool drop_entities, artx_error *err);
 
+/* ---- urls.c: what links and image sources may be ----------------------- */
+
+/* True for a link (`link`) that is http, https or mailto, or an image
+ * source that is http or https. */
+bool artx_url_allowed(const char *url, bool link);
+
+/* Apply artx_url_allowed to an article: a link that fails it is unwrapped
+ * to its text, a figure whose image fails it is removed.  Returns how
+ * many were. */
+size_t artx_article_filter_urls(xmlDocPtr article);
+
 /* ---- dom.c: reading a parsed page -------------------------------------- */
 
 /* An element with this name, whatever its case (HTML). */
@@ -133,10 +146,9 @@ xmlXPathObjectPtr artx_select(xmlXPathContextPtr xp, const char *expr, xmlNodePt
  * Caller frees with free(). */
 char *artx_select_text(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at);
 
-/* An absolute URL for an href or src resolved against `base`, or NULL for
- * what a reader cannot follow (fragments, javascript:, data:, mailto:,
- * about:); a link (`link`) must have a web scheme.  Caller frees with
- * free(). */
+/* An href or src resolved against `base`, escaped, or NULL when it is
+ * empty, a fragment, or fails artx_url_allowed (`link`: an href).  Caller
+ * frees with free(). */
 char *artx_absolute_url(const xmlChar *base, const char *v, bool link);
 
 /* ---- feed.c: RSS, RDF and Atom ------------------------------------------- */

@@ -51,6 +51,8 @@ static void usage(FILE *f)
           "                         xliff (a translated XLIFF, merged back)\n"
           "      --strict           a merge fails when a segment has no translation\n"
           "      --srx FILE         sentence rules (SRX 2.0) instead of the built-in ones\n"
+          "      --images DIR       EPUB: package the photos DIR holds copies of (by the\n"
+          "                         file name their URL ends with); no other file is read\n"
           "  -T, --target-lang LANG the translation's language (XLIFF trgLang)\n"
           "  -p, --param NAME=VALUE pass a string parameter to the stylesheets\n"
           "      --stylesheets DIR  files in DIR replace the built-in stylesheets of that name\n"
@@ -249,6 +251,10 @@ static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDoc
                 report.nuntranslated);
     else
         status = 0;
+    if (!status && report.urls_dropped && o->verbose >= 0)
+        fprintf(stderr, "artx: %s: %zu links or images dropped: only http, https and mailto "
+                        "links and http and https images are kept\n",
+                name, report.urls_dropped);
     if (!status && report.nuntranslated && o->verbose >= 0)
         fprintf(stderr, "artx: %s: %zu segments have no translation and keep their source\n",
                 name, report.nuntranslated);
@@ -418,6 +424,19 @@ static int add_param(options *o, int c, char *arg)
     return 0;
 }
 
+/* --images DIR: the EPUB's photos come from DIR, which must be a folder. */
+static int add_images(options *o, const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return usage_error("--images %s: not a folder", dir);
+    if (o->nparams / 2 >= MAX_PARAMS)
+        return usage_error("%s", "too many parameters");
+    o->params[o->nparams++] = "image-dir";
+    o->params[o->nparams++] = dir;
+    return 0;
+}
+
 static int input_format(const char *name, artx_from *out)
 {
     static const struct {
@@ -438,7 +457,7 @@ static int input_format(const char *name, artx_from *out)
  * (0 after --help and --version). */
 static int parse_options(int argc, char **argv, options *o)
 {
-    enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX };
+    enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX, OPT_IMAGES };
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},
@@ -448,6 +467,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"stylesheets", required_argument, NULL, OPT_STYLESHEETS},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"srx", required_argument, NULL, OPT_SRX},
+        {"images", required_argument, NULL, OPT_IMAGES},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -475,6 +495,10 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_SRX:
             o->srx = optarg;
+            break;
+        case OPT_IMAGES:
+            if (add_images(o, optarg))
+                return EXIT_USAGE;
             break;
         case OPT_STRICT:
             o->strict = true;

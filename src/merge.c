@@ -195,6 +195,7 @@ int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
         (ret = artx_stylesheet_apply("xliff-to-article.xsl", copy, all, &res, NULL, err)) ||
         (ret = read_report(res, r, &art, err)))
         goto out;
+    r->urls_dropped = artx_article_filter_urls(art);
     if ((ret = artx_article_check(art, err))) {
         artx_fail_within(err, ret, "the merged article is not valid");
         goto out;

@@ -173,7 +173,8 @@ static bool all_space(const xmlChar *s)
 
 static void walk(build *c, xmlNodePtr src)
 {
-    if (++c->depth > 200) {
+    /* past what any page holds (read.c): a guard only */
+    if (++c->depth > 300) {
         c->depth--;
         return;
     }
@@ -432,8 +433,10 @@ int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *e
     if (proot->ns && xmlStrEqual(proot->ns->href, BAD_CAST ARTX_NS)) {
         if ((ret = artx_article_check(page, err)))
             return artx_fail_within(err, ret, "not a valid artx article");
-        *out = xmlCopyDoc(page, 1);
-        return *out ? 0 : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        if (!(*out = xmlCopyDoc(page, 1)))
+            return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        artx_article_filter_urls(*out);
+        return 0;
     }
     if ((ret = read_page(&pg, &m, page, from, &item, err)))
         goto out;

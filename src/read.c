@@ -232,6 +232,13 @@ int artx_read(const unsigned char *buf, size_t len, const char *url,
         return artx_fail(err, ARTX_ERR_PARSE, "cannot parse as HTML in %s%s%s", enc,
                          *artx_xml_last_error() ? ": " : "", artx_xml_last_error());
     }
+    /* Past its limits (nesting, the size of one text) libxml2 stops and
+     * keeps what came before: the rest of the page would be lost. */
+    if (*artx_xml_last_fatal()) {
+        xmlFreeDoc(doc);
+        return artx_fail(err, ARTX_ERR_PARSE, "the page is past a limit of the HTML parser, "
+                         "which would drop the rest of it: %s", artx_xml_last_fatal());
+    }
     *out = doc;
     return 0;
 }

@@ -126,6 +126,14 @@ expect "two inputs, one output name" 2 "$t/a/page.txt and $t/b/page.html would b
 [ ! -e "$t/collide" ] && ok "two inputs, one output name: nothing written" ||
     bad "two inputs, one output name: $(ls -R "$t/collide")"
 
+# Past the HTML parser's limits (nesting, one text's size) libxml2 stops
+# and keeps what came before: artx fails rather than drop the rest.
+"$PYTHON" -c 'print("<html><body>" + "<div>" * 300 + "<p>deep text</p>" + "</div>" * 300 + "<p>after</p></body></html>")' >"$t/deep.html"
+expect "nesting past 256 levels" 1 "artx: $t/deep.html: the page is past a limit of the HTML parser" -- -o "$t/deep.xml" "$t/deep.html"
+[ ! -e "$t/deep.xml" ] && ok "nesting past 256 levels: no output" || bad "nesting past 256 levels: output left"
+"$PYTHON" -c 'print("<html><body><p>" + "word " * 2100000 + "end</p></body></html>")' >"$t/huge.html"
+expect "a text over 10 MB" 1 "huge text node" -- -o "$t/huge.xml" "$t/huge.html"
+
 # Standard input and output.
 "$artx" <"$good" >"$t/stdin.xml" 2>"$t/stderr" && "$artx" "$good" >"$t/file.xml" &&
     cmp -s "$t/stdin.xml" "$t/file.xml" && ok "stdin equals file" || bad "stdin differs from file"

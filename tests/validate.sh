@@ -103,13 +103,17 @@ if [ -f "$SHARED/corpus/seed.txt" ] && [ $have_unzip = 1 ]; then
     done
 fi
 
-# A packaged local image, and a file that only pretends to be one.
+# A photo packaged from --images DIR (by the file name its URL ends with),
+# and a file there that only pretends to be one; without --images, none.
 if [ $have_unzip = 1 ]; then
-    "$artx" -t epub -o "$t/local-images.epub" tests/epub/local-images.html &&
+    "$artx" -t epub --images tests/epub -o "$t/local-images.epub" tests/epub/local-images.html &&
         unzip -l "$t/local-images.epub" | grep -q 'EPUB/images/f1.png' &&
         ! unzip -l "$t/local-images.epub" | grep -q 'EPUB/images/f2' &&
         unzip -p "$t/local-images.epub" EPUB/package.opf | grep -q 'href="images/f1.png" media-type="image/png"' &&
         ok || bad "local images: packaging"
+    "$artx" -t epub -o "$t/no-images.epub" tests/epub/local-images.html &&
+        ! unzip -l "$t/no-images.epub" | grep -q 'EPUB/images/' &&
+        ok || bad "local images: packaged without --images"
 fi
 
 # epubcheck over every EPUB made above, in one JVM.
