@@ -70,6 +70,14 @@ static void keep_structured(void *ctx, xmlErrorPtr e)
 
 /* libxslt reports through the generic, printf-style handler; its messages
  * arrive in pieces, so they are appended until a newline ends one. */
+/* Where this thread's generic messages also go, whole (artx_error_sink). */
+static _Thread_local xmlBufferPtr generic_sink;
+
+void artx_error_sink(xmlBufferPtr sink)
+{
+    generic_sink = sink;
+}
+
 static void keep_generic(void *ctx, const char *fmt, ...)
 {
     (void)ctx;
@@ -79,6 +87,8 @@ static void keep_generic(void *ctx, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(piece, sizeof piece, fmt, ap);
     va_end(ap);
+    if (generic_sink)
+        xmlBufferCat(generic_sink, BAD_CAST piece);
     if (!line_open)
         last_xml_error[0] = '\0';
     size_t have = strlen(last_xml_error);

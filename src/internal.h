@@ -37,6 +37,10 @@ void artx_error_capture(void);
 /* The last message libxml2 or libxslt reported since the previous call, or
  * "" (borrowed, valid until the next libxml2 call on this thread). */
 const char *artx_xml_last_error(void);
+/* Also append every generic (libxslt) message of this thread to `sink`
+ * until called again with NULL. */
+void artx_error_sink(xmlBufferPtr sink);
+
 /* The last fatal error among them (the parser stopped there), or "". */
 const char *artx_xml_last_fatal(void);
 void artx_xml_clear_error(void);

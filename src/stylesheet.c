@@ -368,16 +368,36 @@ static void collect_message(void *ctx, const char *fmt, ...)
     xmlBufferCat((xmlBufferPtr)ctx, BAD_CAST piece);
 }
 
-/* The last non-empty line of collected messages, into buf. */
-static void last_line(xmlBufferPtr b, char *buf, size_t size)
+/* What a failed transformation said, in one line: for a runtime error
+ * (libxslt: "runtime error: file F line L element E", the reason, then the
+ * template stack "#0 name T") the place, the reason and the innermost
+ * template; otherwise the last line said (xsl:message terminate="yes"). */
+static void summarise(xmlBufferPtr b, char *buf, size_t size)
 {
     const char *s = (const char *)xmlBufferContent(b), *end = s + xmlBufferLength(b);
-    while (end > s && (end[-1] == '\n' || end[-1] == ' '))
-        end--;
-    const char *start = end;
-    while (start > s && start[-1] != '\n')
-        start--;
-    snprintf(buf, size, "%.*s", (int)(end - start), start);
+    const char *where = NULL, *why = NULL, *tmpl = NULL, *last = NULL;
+    int where_n = 0, why_n = 0, tmpl_n = 0, last_n = 0;
+    for (const char *line = s; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        int n = (int)((nl ? nl : end) - line);
+        while (n > 0 && line[n - 1] == ' ')
+            n--;
+        if (n > 0) {
+            if (!where && !strncmp(line, "runtime error: ", 15))
+                where = line + 15, where_n = n - 15;
+            else if (where && !why)
+                why = line, why_n = n;
+            else if (where && !tmpl && !strncmp(line, "#0 ", 3))
+                tmpl = line + 3, tmpl_n = n - 3;
+            last = line, last_n = n;
+        }
+        line = nl ? nl + 1 : end;
+    }
+    if (where && why)
+        snprintf(buf, size, "%.*s: %.*s%s%.*s%s", where_n, where, why_n, why,
+                 tmpl ? " (in template " : "", tmpl_n, tmpl ? tmpl : "", tmpl ? ")" : "");
+    else
+        snprintf(buf, size, "%.*s", last_n, last ? last : "");
 }
 
 static int apply(const char *name, xmlDocPtr doc, const char *const *params,
@@ -401,19 +421,28 @@ static int apply(const char *name, xmlDocPtr doc, const char *const *params,
         xsltFreeTransformContext(tctx);
         return ret;
     }
-    if (messages)
-        xsltSetTransformErrorFunc(tctx, messages, collect_message);
+    /* The caller's buffer, or one of our own: libxslt's own report of a
+     * runtime error spans many lines, and the useful one is not the last. */
+    xmlBufferPtr said = messages ? messages : xmlBufferCreate();
+    if (said)
+        xsltSetTransformErrorFunc(tctx, said, collect_message);
+    /* libxslt prints the template stack of a runtime error through its
+     * generic handler: into the same buffer, in order. */
+    artx_error_sink(said);
     artx_xml_clear_error();
     xmlDocPtr res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctx);
+    artx_error_sink(NULL);
     int state = tctx->state;
     xsltFreeTransformContext(tctx);
+    char line[512] = "";
+    if ((!res || state != XSLT_STATE_OK) && said)
+        summarise(said, line, sizeof line);
+    if (said && !messages)
+        xmlBufferFree(said);
     if (!res || state != XSLT_STATE_OK) {
         xmlFreeDoc(res);
-        char line[512] = "";
-        if (messages)
-            last_line(messages, line, sizeof line);
         if (*line)
-            return artx_fail(err, ARTX_ERR_XSLT, "%s", line);
+            return artx_fail(err, ARTX_ERR_XSLT, "%s: %s", name, line);
         return artx_fail(err, ARTX_ERR_XSLT, "%s failed: %s", name,
                          *artx_xml_last_error() ? artx_xml_last_error() : "error");
     }
