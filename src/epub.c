@@ -195,7 +195,10 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
     int ret = 0;
     artx_zip *z = NULL;
     xmlXPathContextPtr xp = NULL;
-    xmlDocPtr copy = xmlCopyDoc(article, 1);
+    /* Packaging rewrites image sources: on a copy, made only then (a big
+     * article would be held twice). */
+    const char *image_dir = param(params, "image-dir");
+    xmlDocPtr copy = image_dir && *image_dir ? xmlCopyDoc(article, 1) : article;
     char uid[64], modified[32];
     const char *all[MAX_PARAMS + 8];
     size_t n = 0;
@@ -231,7 +234,7 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
         (ret = artx_zip_add(z, "META-INF/container.xml",
                             (const unsigned char *)container_xml, sizeof container_xml - 1,
                             true)) ||
-        (ret = package_images(xp, param(params, "image-dir"), z))) {
+        (ret = package_images(xp, image_dir, z))) {
         ret = artx_fail(err, ret, "cannot add to the container");
         goto out;
     }
@@ -258,7 +261,8 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
 out:
     if (xp)
         xmlXPathFreeContext(xp);
-    xmlFreeDoc(copy);
+    if (copy != article)
+        xmlFreeDoc(copy);
     artx_zip_free(z);
     return ret;
 }

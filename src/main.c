@@ -277,16 +277,26 @@ static int convert(const options *o, const char *input)
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
-    if (article_of(o, name, page, &article, &err))
+    /* Each stage's input is let go as soon as the next has what it needs:
+     * on a big page the bytes, the page and the article would otherwise
+     * all be held at the peak. */
+    const char *encoding = artx_detect_encoding(in, in_len);
+    free(in);
+    in = NULL;
+    int failed = article_of(o, name, page, &article, &err);
+    xmlFreeDoc(page);
+    page = NULL;
+    if (failed)
         goto out;
     if (artx_sentences(article, o->seg, &err) ||
         artx_transform(article, o->format, o->params, &out, &out_len, &err)) {
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
+    xmlFreeDoc(article);
+    article = NULL;
     if (o->verbose > 0)
-        fprintf(stderr, "artx: %s: encoding %s, %zu bytes out\n", name,
-                artx_detect_encoding(in, in_len), out_len);
+        fprintf(stderr, "artx: %s: encoding %s, %zu bytes out\n", name, encoding, out_len);
     status = write_output(o, input, out, out_len);
 out:
     free(in);

@@ -42,6 +42,10 @@ const char *artx_format_extension(artx_format format)
     return "out";
 }
 
+/* Marks the text nodes indent() adds, so that unindent() takes exactly
+ * those away again. */
+static char indent_mark;
+
 /* Line breaks and indentation between the article's structural elements
  * only.  libxml2's own formatting also indents a block whose content is a
  * single inline element (<li><a>...</a></li>), which changes its text. */
@@ -56,21 +60,45 @@ static void indent(xmlNodePtr n, int depth)
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
             continue;
-        xmlAddPrevSibling(k, xmlNewText(BAD_CAST pad));
+        xmlNodePtr t = xmlNewText(BAD_CAST pad);
+        if (t) {
+            t->_private = &indent_mark;
+            xmlAddPrevSibling(k, t);
+        }
         indent(k, depth + 1);
     }
     pad[1 + (width - 1) * 2] = '\0';
-    xmlAddChild(n, xmlNewText(BAD_CAST pad));
+    xmlNodePtr t = xmlNewText(BAD_CAST pad);
+    if (t) {
+        t->_private = &indent_mark;
+        xmlAddChild(n, t);
+    }
 }
 
+static void unindent(xmlNodePtr n)
+{
+    if (!artx_model_is_structural(n))
+        return;
+    for (xmlNodePtr k = n->children, next; k; k = next) {
+        next = k->next;
+        if (k->type == XML_TEXT_NODE && k->_private == &indent_mark) {
+            xmlUnlinkNode(k);
+            xmlFreeNode(k);
+        } else {
+            unindent(k);
+        }
+    }
+}
+
+/* The article as XML, indented.  The indentation is added to the article
+ * itself and taken away after (a copy would double a big article's
+ * memory), so the caller's document comes back as it was. */
 static int write_article(xmlDocPtr article, unsigned char **out, size_t *len, artx_error *err)
 {
-    xmlDocPtr copy = xmlCopyDoc(article, 1);
-    if (!copy)
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    indent(xmlDocGetRootElement(copy), 0);
-    int ret = artx_xml_serialise(copy, out, len, err);
-    xmlFreeDoc(copy);
+    xmlNodePtr root = xmlDocGetRootElement(article);
+    indent(root, 0);
+    int ret = artx_xml_serialise(article, out, len, err);
+    unindent(root);
     return ret;
 }
 

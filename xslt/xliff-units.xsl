@@ -198,18 +198,26 @@
 
   <xsl:template match="a:body/a:p" mode="units:unit">
     <xsl:call-template name="units:unit">
-      <xsl:with-param name="where" select="concat('paragraph ', count(preceding-sibling::a:p) + 1)"/>
+      <xsl:with-param name="where">
+        <xsl:text>paragraph </xsl:text>
+        <xsl:call-template name="units:ordinal"><xsl:with-param name="prefix" select="'p'"/></xsl:call-template>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="a:h2" mode="units:unit">
     <xsl:call-template name="units:unit">
-      <xsl:with-param name="where" select="concat('subheading ', count(preceding-sibling::a:h2) + 1)"/>
+      <xsl:with-param name="where">
+        <xsl:text>subheading </xsl:text>
+        <xsl:call-template name="units:ordinal"><xsl:with-param name="prefix" select="'h'"/></xsl:call-template>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="a:figure" mode="units:unit">
-    <xsl:variable name="n" select="count(preceding-sibling::a:figure) + 1"/>
+    <xsl:variable name="n">
+      <xsl:call-template name="units:ordinal"><xsl:with-param name="prefix" select="'f'"/></xsl:call-template>
+    </xsl:variable>
     <xsl:for-each select="a:caption">
       <xsl:call-template name="units:unit">
         <xsl:with-param name="where" select="concat('caption of figure ', $n)"/>
@@ -234,11 +242,18 @@
   </xsl:template>
 
   <xsl:template match="a:blockquote" mode="units:unit">
-    <xsl:variable name="n" select="count(preceding-sibling::a:blockquote) + 1"/>
+    <xsl:variable name="n">
+      <xsl:call-template name="units:ordinal"><xsl:with-param name="prefix" select="'q'"/></xsl:call-template>
+    </xsl:variable>
     <xsl:for-each select="a:p">
       <xsl:call-template name="units:unit">
-        <xsl:with-param name="where"
-            select="concat('quoted paragraph ', count(preceding-sibling::a:p) + 1, ' of quote ', $n)"/>
+        <xsl:with-param name="where">
+          <xsl:text>quoted paragraph </xsl:text>
+          <xsl:call-template name="units:ordinal">
+            <xsl:with-param name="prefix" select="concat(../@id, '.p')"/>
+          </xsl:call-template>
+          <xsl:value-of select="concat(' of quote ', $n)"/>
+        </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="a:cite">
@@ -264,7 +279,11 @@
 
   <!-- "item 2 of list 1", "item 1 of the list in item 2 of list 1" -->
   <xsl:template match="a:li" mode="units:where">
-    <xsl:value-of select="concat('item ', count(preceding-sibling::a:li) + 1, ' of ')"/>
+    <xsl:text>item </xsl:text>
+    <xsl:call-template name="units:ordinal">
+      <xsl:with-param name="prefix" select="concat(../@id, '.i')"/>
+    </xsl:call-template>
+    <xsl:text> of </xsl:text>
     <xsl:apply-templates select=".." mode="units:where"/>
   </xsl:template>
 
@@ -275,12 +294,35 @@
         <xsl:apply-templates select=".." mode="units:where"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat('list ', count(preceding-sibling::a:ul | preceding-sibling::a:ol) + 1)"/>
+        <xsl:text>list </xsl:text>
+        <xsl:call-template name="units:ordinal"><xsl:with-param name="prefix" select="'l'"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="*" mode="units:unit"/>
+
+  <!-- The number of the context block among its siblings of its kind
+       (p, h2, figure, blockquote, li; ul and ol together), read from its
+       id after $prefix as the front end numbers them ("p12", "q1.p2",
+       "l1.i1.l.i3"); counted only when the id does not say (an article
+       written by hand): a count per block is quadratic in libxslt. -->
+  <xsl:template name="units:ordinal">
+    <xsl:param name="prefix"/>
+    <xsl:variable name="n" select="substring(@id, string-length($prefix) + 1)"/>
+    <xsl:choose>
+      <xsl:when test="starts-with(@id, $prefix) and $n != ''
+                      and translate($n, '0123456789', '') = ''">
+        <xsl:value-of select="$n"/>
+      </xsl:when>
+      <xsl:when test="self::a:ul or self::a:ol">
+        <xsl:value-of select="count(preceding-sibling::a:ul | preceding-sibling::a:ol) + 1"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="count(preceding-sibling::*[local-name() = local-name(current())]) + 1"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The unit of the context block (or img/@alt), named after it: its
        inline content (a list item's nested list is left out). -->
