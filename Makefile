@@ -134,7 +134,7 @@ demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
 check: unit golden badinput stylesheets corpus validate roundtrip omegat fuzz-replay plugin-test \
-	install-test
+	install-test pathological
 test: check
 
 # make install DESTDIR=... and the README's C program built against it.

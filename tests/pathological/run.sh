@@ -24,9 +24,16 @@ artx=$1
 PYTHON=${PYTHON:-/usr/bin/python3}
 factor=${PATHO_TIME_FACTOR:-1}
 vmem=${PATHO_VMEM_MB:-4096}
+sanitized=
+# A sanitizer build is slower and bigger by design: time limits are eight
+# times longer, memory is not held to the budget, and the two biggest
+# inputs (what they measure is a release build's cost) are left out.
 if grep -q -e __asan_init -e __tsan_init "$artx" 2>/dev/null; then
-    echo "$suite: a sanitizer build: no address-space cap" >&2
+    echo "$suite: a sanitizer build: no address-space cap or memory budget, limits x8," \
+        "no 25 and 30 MB inputs" >&2
     vmem=0
+    sanitized=1
+    factor=${PATHO_TIME_FACTOR:-8}
 fi
 if ! need "$PYTHON" python3 || ! need xmllint libxml2-utils || ! need unzip unzip; then
     finish
@@ -89,15 +96,29 @@ go() {
     SIG*) because "killed by $rc" ;;
     error) because "could not be run" ;;
     esac
-    [ "$peak" -le "$budget" ] || because "peak $peak MB over the $budget MB budget"
+    [ -n "$sanitized" ] || [ "$peak" -le "$budget" ] ||
+        because "peak $peak MB over the $budget MB budget"
     [ "$(wc -l <"$t/net.log")" -eq "$fetched" ] ||
         because "fetched over the network: $(tail -1 "$t/net.log")"
 }
 
-# report: the case's line, PASS or FAIL.
+# Cases that fail today for a reason an open issue names.  They run and
+# print their line as KNOWN, and do not fail the suite; one that passes
+# fails it, so that this list only ever shrinks.
+known="
+page-30mb.xliff   XLIFF 2.0 of a 30 MB page: time and memory of the stylesheets (issue 12)
+sty-loop          no bound yet on a customised stylesheet's output size (issue 10)
+"
+
+# report: the case's line, PASS or FAIL (KNOWN for a case of $known).
 report() {
     line="$name | exit $rc | $wall s / $limit s | $peak MB / $budget MB"
-    if [ -z "$why" ]; then
+    reason=$(printf '%s\n' "$known" | awk -v n="$name" '$1 == n { $1 = ""; print substr($0, 2) }')
+    if [ -n "$reason" ] && [ -n "$why" ]; then
+        echo "KNOWN $line | $(printf '%s' "$why" | tr '\n' ' ' | sed "s|$t/||g") | $reason"
+    elif [ -n "$reason" ]; then
+        bad "$line | passes now: take it off the known list in $0 | $shown"
+    elif [ -z "$why" ]; then
         ok "$line | $shown"
     else
         bad "$line | $(printf '%s' "$why" | tr '\n' ' ' | sed "s|$t/||g") | $shown"
@@ -198,8 +219,10 @@ formats xlf-nest-200k 10 "--from xliff" "$i/xlf-nest-200k.xlf" ZQXBOTTOM
 formats xlf-nest-300 10 "--from xliff" "$i/xlf-nest-300.xlf" ZQXBOTTOM
 formats text-10mb 15 "" "$i/text-10mb.html" ZQXTEXTEND
 one art-text-10mb 15 article --from article "$i/art-text-10mb.xml" -- ZQXTEXTEND
-formats runon-25mb 20 "" "$i/runon-25mb.html" ZQXRUNONEND
-formats page-30mb 20 "" "$i/page-30mb.html" ZQXFIRST ZQXLAST
+if [ -z "$sanitized" ]; then
+    formats runon-25mb 20 "" "$i/runon-25mb.html" ZQXRUNONEND
+    formats page-30mb 20 "" "$i/page-30mb.html" ZQXFIRST ZQXLAST
+fi
 one attr-class 10 article "$i/attr-class.html" -- ZQXCLASS
 one attr-href 10 article "$i/attr-href.html" -- ZQXLINKTEXT
 one attr-href 10 epub "$i/attr-href.html" -- ZQXLINKTEXT
