@@ -20,6 +20,7 @@ endif
 DESTDIR ?=
 
 CC ?= cc
+FUZZ_CC ?= clang
 PKG_CONFIG ?= pkg-config
 PYTHON ?= /usr/bin/python3
 # Third-party test material (pages, schemas, SRX files, gold sets), never
@@ -36,6 +37,13 @@ LDSAN := -fsanitize=thread
 else ifeq ($(MODE),asan)
 BUILD := build/asan
 OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN := -fsanitize=address,undefined
+else ifeq ($(MODE),fuzz)
+# The library for libFuzzer (make fuzz): clang, coverage, ASan and UBSan.
+BUILD := build/fuzz
+CC := $(FUZZ_CC)
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined
 LDSAN := -fsanitize=address,undefined
 else
 BUILD := build
@@ -69,7 +77,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated
-.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput pathological leakcheck validate roundtrip omegat bench fuzz fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput pathological leakcheck validate roundtrip omegat bench fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -182,23 +190,49 @@ corpus: $(BUILD)/artx
 	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx
 	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx --corpus samples
 
-$(BUILD)/fuzz-replay: tests/fuzz/replay.c tests/fuzz/fuzz_normalise.c $(BUILD)/libartx.a
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_normalise.c \
+# The fuzz targets, tests/fuzz/fuzz_TARGET.c: each has its seeds in
+# tests/fuzz/corpus/TARGET/ and its dictionary in tests/fuzz/TARGET.dict.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(BUILD)/fuzz-replay-%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(BUILD)/libartx.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
 		$(BUILD)/libartx.a $(PKG_LIBS)
 
-# The fuzz target over its seed corpus and the samples (no clang needed).
-fuzz-replay: $(BUILD)/fuzz-replay
-	$(BUILD)/fuzz-replay tests/fuzz/corpus/* samples/*
+# Every target over its seed corpus, the front end over the samples too
+# (no clang needed).
+fuzz-replay: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay-%)
+	@rc=0; for t in $(FUZZ_TARGETS); do \
+		$(BUILD)/fuzz-replay-$$t tests/fuzz/corpus/$$t/* || rc=1; \
+	done; \
+	$(BUILD)/fuzz-replay-front -o 5 samples/* || rc=1; \
+	exit $$rc
 
-# libFuzzer with ASan and UBSan; FUZZ_SECONDS bounds the run.
+# libFuzzer with ASan and UBSan, FUZZ_SECONDS a target, in build/fuzz/
+# whatever MODE says.  fuzz-ci is the short run CI makes.
 FUZZ_SECONDS ?= 60
-fuzz: build/obj/stylesheets.c
-	@mkdir -p build/fuzz/corpus-work
-	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
-		$(PKG_CFLAGS) -o build/fuzz/fuzz_normalise tests/fuzz/fuzz_normalise.c \
-		$(LIB_SRC) build/obj/stylesheets.c $(PKG_LIBS)
-	build/fuzz/fuzz_normalise -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/dict \
-		-max_len=65536 build/fuzz/corpus-work tests/fuzz/corpus
+fuzz:
+	$(MAKE) MODE=fuzz CC=$(FUZZ_CC) fuzz-run
+fuzz-ci:
+	$(MAKE) MODE=fuzz CC=$(FUZZ_CC) FUZZ_SECONDS=30 fuzz-run
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libartx.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libartx.a $(PKG_LIBS)
+
+# (MODE=fuzz) Each target on its seeds and a work corpus of its own, where
+# libFuzzer keeps what it finds (the seeds are never written).  A crash, a
+# leak, an input slower than 10 s or a process over 1 GB fails the target
+# and leaves the input in $(BUILD)/artifacts/; the other targets still run.
+fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+	@mkdir -p $(BUILD)/artifacts
+	@rc=0; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(BUILD)/work/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
+			-max_len=65536 -print_final_stats=1 -dict=tests/fuzz/$$t.dict \
+			-artifact_prefix=$(BUILD)/artifacts/$$t- $(BUILD)/work/$$t tests/fuzz/corpus/$$t \
+			|| { echo "FAIL fuzz_$$t: its input is in $(BUILD)/artifacts/"; rc=1; }; \
+	done; \
+	exit $$rc
 
 # The built-in SRX rules are generated from a template that expands long
 # character classes; both are committed.  A plain `make` never rewrites

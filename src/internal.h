@@ -47,6 +47,12 @@ void artx_xml_clear_error(void);
 
 /* ---- srx.c (ICU): SRX rules -------------------------------------------- */
 
+/* artx_segmenter_new() on the bytes of an SRX file rather than its path;
+ * `name` names it in messages.  The fuzz target loads rules this way, with
+ * no file between. */
+int artx_segmenter_from_memory(const unsigned char *data, size_t len, const char *name,
+                               artx_segmenter **out, artx_error *err);
+
 /* What loading an SRX file skipped (a languagemap that names no
  * languagerule): *out gets a borrowed array of messages, valid as long as
  * the segmenter.  Returns how many. */

@@ -389,6 +389,24 @@ out:
 /* An SRX file is a few hundred kilobytes; anything this big is not one. */
 #define MAX_SRX_FILE ((size_t)1 << 28)
 
+int artx_segmenter_from_memory(const unsigned char *data, size_t len, const char *name,
+                               artx_segmenter **out, artx_error *err)
+{
+    if (!out)
+        return artx_fail(err, ARTX_ERR_USAGE, "no place for the segmenter");
+    *out = NULL;
+    artx_segmenter *seg = calloc(1, sizeof *seg);
+    if (!seg)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    int ret = load_srx(seg, data, len, name, err);
+    if (ret) {
+        artx_segmenter_free(seg);
+        return ret;
+    }
+    *out = seg;
+    return 0;
+}
+
 int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *err)
 {
     unsigned char *data = NULL;
@@ -397,20 +415,12 @@ int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *e
     if (!out)
         return artx_fail(err, ARTX_ERR_USAGE, "no place for the segmenter");
     *out = NULL;
-    artx_segmenter *seg = calloc(1, sizeof *seg);
-    if (!seg)
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     if (srx_path && (ret = artx_read_file(srx_path, MAX_SRX_FILE, &data, &len, err)))
-        artx_fail_within(err, ret, "cannot open");
-    else if (!srx_path)
-        ret = artx_resource("artx-segment.srx", &data, &len, err);
-    if (!ret)
-        ret = load_srx(seg, data, len, srx_path ? srx_path : "artx-segment.srx", err);
-    free(data);
-    if (ret) {
-        artx_segmenter_free(seg);
+        return artx_fail_within(err, ret, "cannot open");
+    if (!srx_path && (ret = artx_resource("artx-segment.srx", &data, &len, err)))
         return ret;
-    }
-    *out = seg;
-    return 0;
+    ret = artx_segmenter_from_memory(data, len, srx_path ? srx_path : "artx-segment.srx", out,
+                                     err);
+    free(data);
+    return ret;
 }

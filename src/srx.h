@@ -107,7 +107,7 @@ struct artx_segmenter {
     size_t nmap;
     bool cascade;          /* header cascade="yes" */
     bool icu;              /* okpsrx:options useIcu4jBreakRules="yes" */
-    srx_plan *plans;       /* one per language tag asked for so far */
+    srx_plan *plans;       /* one per language tag asked for lately */
     size_t nplan;
     char **warnings;       /* what was skipped while loading */
     size_t nwarn;

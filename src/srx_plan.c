@@ -365,7 +365,14 @@ void artx_srx_plan_free(srx_plan *pl)
     free(pl->no);
 }
 
-/* See srx.h.  The cache is a list: a document has a language or two. */
+/* A segmenter keeps the plans of this many language tags.  A document has
+ * a language or two, but a segmenter that serves many documents (the
+ * CLI's, artx:segment()'s for the life of the process) meets every tag
+ * they carry, and a plan of the built-in rules takes about 150 KB. */
+enum { MAX_PLANS = 32 };
+
+/* See srx.h.  The cache is a list, searched in order; when it is full, the
+ * oldest plan makes room. */
 int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_error *err)
 {
     for (size_t i = 0; i < seg->nplan; i++)
@@ -373,6 +380,10 @@ int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_er
             *out = &seg->plans[i];
             return 0;
         }
+    if (seg->nplan == MAX_PLANS) {
+        artx_srx_plan_free(&seg->plans[0]);
+        memmove(seg->plans, seg->plans + 1, --seg->nplan * sizeof *seg->plans);
+    }
     srx_plan *plans = realloc(seg->plans, (seg->nplan + 1) * sizeof *plans);
     if (!plans)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");

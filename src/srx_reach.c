@@ -178,6 +178,18 @@ static long atom_len(const char *p, size_t n, size_t *i, int depth)
     return char_len(p, n, i);
 }
 
+/* The number written in the digits at p[*j] (advancing *j past them).
+ * Past 10000 a count makes the reach unbounded, so adding digits stops
+ * there: a pattern may write more than a long holds. */
+static long count_at(const char *p, size_t n, size_t *j)
+{
+    long v = 0;
+    for (; *j < n && p[*j] >= '0' && p[*j] <= '9'; (*j)++)
+        if (v <= 10000)
+            v = v * 10 + (p[*j] - '0');
+    return v;
+}
+
 /* The reach of an atom whose own is a, with the quantifier at p[*i] (if
  * any) read. */
 static long quantified_len(const char *p, size_t n, size_t *i, long a)
@@ -189,16 +201,10 @@ static long quantified_len(const char *p, size_t n, size_t *i, long a)
         (*i)++;
     } else if (*i < n && p[*i] == '{') {
         size_t j = *i + 1;
-        long lo = 0, hi = -1;
-        while (j < n && p[j] >= '0' && p[j] <= '9')
-            lo = lo * 10 + (p[j++] - '0');
-        hi = lo;
+        long hi = count_at(p, n, &j);
         if (j < n && p[j] == ',') {
             j++;
-            hi = -1;
-            if (j < n && p[j] >= '0' && p[j] <= '9')
-                for (hi = 0; j < n && p[j] >= '0' && p[j] <= '9'; j++)
-                    hi = hi * 10 + (p[j] - '0');
+            hi = j < n && p[j] >= '0' && p[j] <= '9' ? count_at(p, n, &j) : -1;
         }
         if (j < n && p[j] == '}') {
             *i = j + 1;

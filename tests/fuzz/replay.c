@@ -1,9 +1,13 @@
-/* replay.c - run the fuzz target over files, for compilers without
- * libFuzzer: `replay FILE...` feeds each file with a leading option byte
- * 0..3 tried in turn.  Each run is a child process of its own, so that a
- * crash, a sanitizer's report (a non-zero exit) or a hang fails that run
- * alone and the others still run.  One line per failure, then
- * "fuzz-replay: N passed, M failed"; exit status 1 when any failed. */
+/* replay.c - run a fuzz target over files, for compilers without
+ * libFuzzer: `fuzz-replay-TARGET FILE...` feeds each file as it is, as
+ * libFuzzer would (a seed corpus, a crash it found);
+ * `fuzz-replay-TARGET -o N FILE...` feeds each file N times, behind an
+ * option byte 0 to N-1 in turn (inputs written without one, such as
+ * samples/).  Each run is a child process of its own, so that a crash, a
+ * sanitizer's report (a non-zero exit) or a hang fails that run alone and
+ * the others still run.  One line per failure, then
+ * "fuzz-replay-TARGET: N passed, M failed"; exit status 1 when any
+ * failed, 2 for a usage error. */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -92,29 +96,49 @@ static const char *run(const uint8_t *buf, size_t len)
     return why;
 }
 
-int main(int argc, char **argv)
+/* Run every way the arguments ask for one file; counts into *passed and
+ * *failed. */
+static void replay(const char *path, int options, int *passed, int *failed)
 {
-    int passed = 0, failed = 0;
-    for (int i = 1; i < argc; i++) {
-        size_t n;
-        uint8_t *buf = read_input(argv[i], &n);
-        if (!buf) {
-            printf("FAIL %s: cannot read: %s\n", argv[i], strerror(errno));
-            failed++;
+    size_t n;
+    uint8_t *buf = read_input(path, &n);
+    if (!buf) {
+        printf("FAIL %s: cannot read: %s\n", path, strerror(errno));
+        (*failed)++;
+        return;
+    }
+    for (int opt = 0; opt < (options ? options : 1); opt++) {
+        buf[0] = (uint8_t)opt;
+        const char *why = options ? run(buf, n + 1) : run(buf + 1, n);
+        if (!why) {
+            (*passed)++;
             continue;
         }
-        for (uint8_t opt = 0; opt < 4; opt++) {
-            buf[0] = opt;
-            const char *why = run(buf, n + 1);
-            if (why) {
-                printf("FAIL %s (opt %d): %s\n", argv[i], opt, why);
-                failed++;
-            } else {
-                passed++;
-            }
-        }
-        free(buf);
+        if (options)
+            printf("FAIL %s (option byte %d): %s\n", path, opt, why);
+        else
+            printf("FAIL %s: %s\n", path, why);
+        (*failed)++;
     }
-    printf("fuzz-replay: %d passed, %d failed\n", passed, failed);
+    free(buf);
+}
+
+int main(int argc, char **argv)
+{
+    int passed = 0, failed = 0, options = 0, first = 1;
+    const char *name = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+    if (argc > 2 && !strcmp(argv[1], "-o")) {
+        char *end;
+        long n = strtol(argv[2], &end, 10);
+        if (*end || n < 1 || n > 256) {
+            fprintf(stderr, "%s: -o takes a number of option bytes from 1 to 256\n", name);
+            return 2;
+        }
+        options = (int)n;
+        first = 3;
+    }
+    for (int i = first; i < argc; i++)
+        replay(argv[i], options, &passed, &failed);
+    printf("%s: %d passed, %d failed\n", name, passed, failed);
     return failed ? 1 : 0;
 }
