@@ -13,6 +13,8 @@
 #include "internal.h"
 
 static _Thread_local char last_xml_error[256];
+/* How often memory ran out on this thread (see artx_oom_mark). */
+static _Thread_local unsigned long oom_count;
 
 int artx_fail(artx_error *err, int status, const char *fmt, ...)
 {
@@ -50,6 +52,8 @@ int artx_fail_within(artx_error *err, int status, const char *fmt, ...)
 static void keep_structured(void *ctx, xmlErrorPtr e)
 {
     (void)ctx;
+    if (e && e->code == XML_ERR_NO_MEMORY)
+        oom_count++;
     if (!e || !e->message || e->level < XML_ERR_ERROR)
         return;
     snprintf(last_xml_error, sizeof last_xml_error, "%s", e->message);
@@ -102,4 +106,19 @@ const char *artx_xml_last_error(void)
 void artx_xml_clear_error(void)
 {
     last_xml_error[0] = '\0';
+}
+
+void artx_oom(void)
+{
+    oom_count++;
+}
+
+unsigned long artx_oom_mark(void)
+{
+    return oom_count;
+}
+
+int artx_oom_since(unsigned long mark, int ret, artx_error *err)
+{
+    return oom_count == mark ? ret : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
 }

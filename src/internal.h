@@ -38,6 +38,16 @@ void artx_error_capture(void);
 const char *artx_xml_last_error(void);
 void artx_xml_clear_error(void);
 
+/* Out of memory where no error reaches the caller: libxml2 and libxslt
+ * report it to the handlers above and may go on with less (a node, an
+ * attribute dropped), and artx's own lookups that treat NULL as "absent"
+ * call artx_oom().  A stage takes artx_oom_mark() when it starts and
+ * ends with artx_oom_since(mark, ret, err): `ret`, or ARTX_ERR_NOMEM
+ * ("out of memory") when memory ran out on this thread in between. */
+void artx_oom(void);
+unsigned long artx_oom_mark(void);
+int artx_oom_since(unsigned long mark, int ret, artx_error *err);
+
 /* ---- srx.c (ICU): SRX rules -------------------------------------------- */
 
 /* What loading an SRX file skipped (a languagemap that names no
