@@ -169,7 +169,7 @@ char *artx_absolute_url(const xmlChar *base, const char *v, bool link)
     if (esc && (!link || !xmlStrncasecmp(esc, BAD_CAST "http://", 7) ||
                 !xmlStrncasecmp(esc, BAD_CAST "https://", 8) ||
                 !xmlStrncasecmp(esc, BAD_CAST "ftp://", 6)))
-        out = strdup((const char *)esc);
+        out = artx_strdup((const char *)esc);
     xmlFree(esc);
     xmlFree(u);
     return out;

@@ -113,6 +113,14 @@ void artx_oom(void)
     oom_count++;
 }
 
+char *artx_strdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        artx_oom();
+    return d;
+}
+
 unsigned long artx_oom_mark(void)
 {
     return oom_count;

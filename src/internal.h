@@ -46,6 +46,8 @@ void artx_xml_clear_error(void);
  * ("out of memory") when memory ran out on this thread in between. */
 void artx_oom(void);
 unsigned long artx_oom_mark(void);
+/* strdup(), calling artx_oom() when it fails. */
+char *artx_strdup(const char *s);
 int artx_oom_since(unsigned long mark, int ret, artx_error *err);
 
 /* ---- srx.c (ICU): SRX rules -------------------------------------------- */
