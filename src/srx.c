@@ -55,6 +55,7 @@ static URegularExpression *compile(const char *pat, char *why, size_t whylen)
     st = U_ZERO_ERROR;
     UChar *u = malloc(((size_t)n + 1) * sizeof *u);
     if (!u) {
+        artx_oom();
         snprintf(why, whylen, "out of memory");
         return NULL;
     }
@@ -62,6 +63,8 @@ static URegularExpression *compile(const char *pat, char *why, size_t whylen)
     URegularExpression *re = uregex_open(u, n, 0, &pe, &st);
     free(u);
     if (U_FAILURE(st)) {
+        if (st == U_MEMORY_ALLOCATION_ERROR)
+            artx_oom(); /* the rule is fine: the load fails, not the rule */
         snprintf(why, whylen, "%s at offset %d", u_errorName(st), (int)pe.offset);
         uregex_close(re);
         return NULL;
@@ -402,6 +405,7 @@ int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *e
 {
     unsigned char *data = NULL;
     size_t len = 0;
+    unsigned long oom = artx_oom_mark();
     int ret;
     if (!out)
         return artx_fail(err, ARTX_ERR_USAGE, "no place for the segmenter");
@@ -415,6 +419,7 @@ int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *e
         ret = artx_resource("artx-segment.srx", &data, &len, err);
     if (!ret)
         ret = load_srx(seg, data, len, srx_path ? srx_path : "artx-segment.srx", err);
+    ret = artx_oom_since(oom, ret, err);
     free(data);
     if (ret) {
         artx_segmenter_free(seg);
