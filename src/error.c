@@ -108,6 +108,47 @@ void artx_xml_clear_error(void)
     last_xml_error[0] = '\0';
 }
 
+/* libxml2's and libxslt's allocators, counted when they fail: not every
+ * failure is reported (xmlUTF8Strndup, under XPath's substring(), returns
+ * NULL in silence, and the transformation goes on with ""). */
+static xmlMallocFunc next_malloc;
+static xmlReallocFunc next_realloc;
+static xmlStrdupFunc next_strdup;
+
+static void *counted_malloc(size_t n)
+{
+    void *p = next_malloc(n);
+    if (!p)
+        oom_count++;
+    return p;
+}
+
+static void *counted_realloc(void *p, size_t n)
+{
+    void *q = next_realloc(p, n);
+    if (!q && n)
+        oom_count++;
+    return q;
+}
+
+static char *counted_strdup(const char *s)
+{
+    char *d = next_strdup(s);
+    if (!d)
+        oom_count++;
+    return d;
+}
+
+/* Each counter hands over to the allocator that was there before and
+ * xmlFree stays as it was, so memory allocated before this call (by a
+ * host that used libxml2 first) is freed just as it would have been. */
+void artx_count_xml_allocations(void)
+{
+    xmlFreeFunc release;
+    if (xmlMemGet(&release, &next_malloc, &next_realloc, &next_strdup) == 0)
+        xmlMemSetup(release, counted_malloc, counted_realloc, counted_strdup);
+}
+
 void artx_oom(void)
 {
     oom_count++;
