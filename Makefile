@@ -76,7 +76,7 @@ PLUGIN := $(BUILD)/plugin/artx_example_xslt.so
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
 
-.PHONY: srx-rules check-generated
+.PHONY: srx-rules check-generated inject
 .PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput pathological leakcheck validate roundtrip omegat bench fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
@@ -142,7 +142,7 @@ demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
 check: unit golden badinput stylesheets corpus validate roundtrip omegat fuzz-replay plugin-test \
-	install-test pathological
+	install-test pathological $(if $(LDSAN),,inject)
 test: check
 
 # make install DESTDIR=... and the README's C program built against it.
@@ -164,6 +164,16 @@ golden-update: $(BUILD)/artx
 
 badinput: $(BUILD)/artx
 	sh tests/badinput.sh $(BUILD)/artx
+
+# Error injection: an LD_PRELOAD shim fails one libc call of a run at a
+# time.  A sanitizer's runtime cannot have it preloaded (tests/inject.sh
+# says so and skips), so check runs it on the plain build only.
+$(BUILD)/inject.so: tests/inject/inject.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) -O2 -g -shared -fPIC -o $@ $< -ldl
+
+inject: $(BUILD)/artx $(BUILD)/inject.so
+	sh tests/inject.sh $(BUILD)/artx
 
 # --stylesheets DIR: customised and shared stylesheets, document(), confinement.
 stylesheets: $(BUILD)/artx

@@ -11,6 +11,7 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init(void)
 {
+    artx_count_xml_allocations();
     xmlInitParser();
     /* Customised stylesheets may use EXSLT, as they can under xsltproc. */
     exsltRegisterAll();

@@ -165,7 +165,7 @@ char *artx_absolute_url(const xmlChar *base, const char *v, bool link)
     char *out = NULL;
     xmlChar *esc = xmlURIEscapeStr(u, BAD_CAST ":/?#[]@!$&'()*+,;=%~");
     if (esc && artx_url_allowed((const char *)esc, link))
-        out = strdup((const char *)esc);
+        out = artx_strdup((const char *)esc);
     xmlFree(esc);
     xmlFree(u);
     return out;

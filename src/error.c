@@ -16,6 +16,8 @@ static _Thread_local char last_xml_error[256];
 /* The last fatal error: the parser stopped there (libxml2 halts at its
  * limits on nesting and text size, and keeps what came before). */
 static _Thread_local char last_xml_fatal[256];
+/* How often memory ran out on this thread (see artx_oom_mark). */
+static _Thread_local unsigned long oom_count;
 
 int artx_fail(artx_error *err, int status, const char *fmt, ...)
 {
@@ -53,6 +55,10 @@ int artx_fail_within(artx_error *err, int status, const char *fmt, ...)
 static void keep_structured(void *ctx, xmlErrorPtr e)
 {
     (void)ctx;
+    /* libxml2 reports a text over its size limit as out of memory too;
+     * that is a limit of the input (read.c says so), not of the machine. */
+    if (e && e->code == XML_ERR_NO_MEMORY && !(e->message && strstr(e->message, "huge text node")))
+        oom_count++;
     if (!e || !e->message || e->level < XML_ERR_ERROR)
         return;
     snprintf(last_xml_error, sizeof last_xml_error, "%s", e->message);
@@ -125,4 +131,68 @@ void artx_xml_clear_error(void)
 {
     last_xml_error[0] = '\0';
     last_xml_fatal[0] = '\0';
+}
+
+/* libxml2's and libxslt's allocators, counted when they fail: not every
+ * failure is reported (xmlUTF8Strndup, under XPath's substring(), returns
+ * NULL in silence, and the transformation goes on with ""). */
+static xmlMallocFunc next_malloc;
+static xmlReallocFunc next_realloc;
+static xmlStrdupFunc next_strdup;
+
+static void *counted_malloc(size_t n)
+{
+    void *p = next_malloc(n);
+    if (!p)
+        oom_count++;
+    return p;
+}
+
+static void *counted_realloc(void *p, size_t n)
+{
+    void *q = next_realloc(p, n);
+    if (!q && n)
+        oom_count++;
+    return q;
+}
+
+static char *counted_strdup(const char *s)
+{
+    char *d = next_strdup(s);
+    if (!d)
+        oom_count++;
+    return d;
+}
+
+/* Each counter hands over to the allocator that was there before and
+ * xmlFree stays as it was, so memory allocated before this call (by a
+ * host that used libxml2 first) is freed just as it would have been. */
+void artx_count_xml_allocations(void)
+{
+    xmlFreeFunc release;
+    if (xmlMemGet(&release, &next_malloc, &next_realloc, &next_strdup) == 0)
+        xmlMemSetup(release, counted_malloc, counted_realloc, counted_strdup);
+}
+
+void artx_oom(void)
+{
+    oom_count++;
+}
+
+char *artx_strdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        artx_oom();
+    return d;
+}
+
+unsigned long artx_oom_mark(void)
+{
+    return oom_count;
+}
+
+int artx_oom_since(unsigned long mark, int ret, artx_error *err)
+{
+    return oom_count == mark ? ret : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
 }

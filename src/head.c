@@ -66,7 +66,7 @@ void artx_set_rights(artx_meta *m, const char *t)
 {
     if (m->rights)
         return;
-    m->rights = strdup(t);
+    m->rights = artx_strdup(t);
     if (reserves_tdm(t) && !m->tdm) {
         m->tdm = true;
         m->tdm_basis = "rights";
@@ -296,7 +296,10 @@ static char *holder_of_rights(const char *rights)
         n--;
     if (n == 0 || n > 60)
         return NULL;
-    return strndup(after, n);
+    char *holder = strndup(after, n);
+    if (!holder)
+        artx_oom();
+    return holder;
 }
 
 static void pick_publisher(artx_meta *m, const artx_page *pg, xmlNodePtr body)
@@ -320,7 +323,7 @@ static void pick_publisher(artx_meta *m, const artx_page *pg, xmlNodePtr body)
             snprintf(key, sizeof key, "%.3s", oid + 9);
         const char *name = *key ? artx_publisher_lookup(key) : NULL;
         if (name)
-            p = strdup(name);
+            p = artx_strdup(name);
     }
     if (!p) {
         /* Daum's image paths name the press: .../news/YYYYMM/DD/PRESS/... */
@@ -333,7 +336,7 @@ static void pick_publisher(artx_meta *m, const artx_page *pg, xmlNodePtr body)
             if (s && sscanf(s, "/news/%*6d/%*2d/%31[a-z0-9]/", code) == 1) {
                 const char *name = artx_publisher_lookup(code);
                 if (name)
-                    p = strdup(name);
+                    p = artx_strdup(name);
             }
             xmlFree(src);
         }
@@ -342,7 +345,7 @@ static void pick_publisher(artx_meta *m, const artx_page *pg, xmlNodePtr body)
         const char *at = strchr(m->authors[i].email, '@');
         const char *name = at ? artx_publisher_lookup(at + 1) : NULL;
         if (name)
-            p = strdup(name);
+            p = artx_strdup(name);
     }
     if (!p)
         p = meta(pg, "twitter:creator");
@@ -375,7 +378,7 @@ static char *clean_lang(const char *v)
 {
     if (!v)
         return NULL;
-    char *l = strdup(v);
+    char *l = artx_strdup(v);
     size_t i = 0;
     for (; l && l[i] && (isalnum((unsigned char)l[i]) || l[i] == '-' || l[i] == '_'); i++)
         if (l[i] == '_')
@@ -411,9 +414,9 @@ static void pick_lang(artx_meta *m, const artx_page *pg, xmlNodePtr body)
     free(text);
     if (guess && (!declared || strncasecmp(declared, guess, 2) != 0)) {
         free(declared);
-        declared = strdup(guess);
+        declared = artx_strdup(guess);
     }
-    m->lang = declared ? declared : strdup("und");
+    m->lang = declared ? declared : artx_strdup("und");
 }
 
 static void pick_rights(artx_meta *m, const artx_page *pg)
@@ -565,7 +568,7 @@ void artx_meta_pick_title(artx_meta *m, const artx_page *pg)
 void artx_meta_from_feed(artx_meta *m, const artx_page *pg, const artx_feed_item *item)
 {
     if (item->title && !m->title)
-        m->title = strdup(item->title);
+        m->title = artx_strdup(item->title);
     if (item->date && artx_date_parse(item->date, 0, false, &m->published))
         m->published_basis = "feed";
     if (item->link && (artx_starts_with(item->link, "http://") ||

@@ -45,6 +45,23 @@ void artx_error_sink(xmlBufferPtr sink);
 const char *artx_xml_last_fatal(void);
 void artx_xml_clear_error(void);
 
+/* Out of memory where no error reaches the caller: libxml2 and libxslt
+ * may go on with less (a node, an attribute, a string dropped), so their
+ * failed allocations are counted (artx_count_xml_allocations, and their
+ * XML_ERR_NO_MEMORY reports where artx_init did not run, as in the
+ * plugin), and artx's own lookups that treat NULL as "absent" and its
+ * ICU calls call artx_oom().  A stage takes artx_oom_mark() when it starts and
+ * ends with artx_oom_since(mark, ret, err): `ret`, or ARTX_ERR_NOMEM
+ * ("out of memory") when memory ran out on this thread in between. */
+void artx_oom(void);
+unsigned long artx_oom_mark(void);
+/* Count every failed allocation of libxml2 and libxslt (xmlMemSetup, once,
+ * before the process's first conversion). */
+void artx_count_xml_allocations(void);
+/* strdup(), calling artx_oom() when it fails. */
+char *artx_strdup(const char *s);
+int artx_oom_since(unsigned long mark, int ret, artx_error *err);
+
 /* ---- srx.c (ICU): SRX rules -------------------------------------------- */
 
 /* artx_segmenter_new() on the bytes of an SRX file rather than its path;

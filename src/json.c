@@ -159,8 +159,10 @@ static const char *parse_one(const char *p, const char *end, json_object **out)
 {
     /* json-c's depth counts the level it starts on too. */
     json_tokener *tok = json_tokener_new_ex(MAX_DEPTH + 1);
-    if (!tok)
+    if (!tok) {
+        artx_oom();
         return NULL;
+    }
     /* Strict is the grammar of JSON (no comments, single quotes, trailing
      * commas or leading zeros); what follows the value is left to us. */
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);

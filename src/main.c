@@ -70,6 +70,16 @@ static void usage(FILE *f)
           f);
 }
 
+/* After --help or --version: their text is output like any other, and
+ * a full disk or a closed standard output is an error. */
+static int flush_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    fprintf(stderr, "artx: <stdout>: %s\n", strerror(errno));
+    return EXIT_CONVERSION;
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("artx: ", stderr);
@@ -352,7 +362,7 @@ static int segment_command(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return flush_stdout();
         default:
             fputs("Try 'artx --help' for more information.\n", stderr);
             return EXIT_USAGE;
@@ -464,7 +474,7 @@ static int input_format(const char *name, artx_from *out)
 }
 
 /* Parse the options into *o.  Returns -1 to go on, else the exit status
- * (0 after --help and --version). */
+ * (after --help and --version: 0, or 1 when they could not be written). */
 static int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX, OPT_IMAGES };
@@ -524,11 +534,11 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'h':
             usage(stdout);
-            ret = 0;
+            ret = flush_stdout();
             break;
         case 'V':
             printf("artx %s\n", artx_version());
-            ret = 0;
+            ret = flush_stdout();
             break;
         default:
             fputs("Try 'artx --help' for more information.\n", stderr);

@@ -169,8 +169,8 @@ static const char **with_report(const char *const *params, size_t *n)
     return all;
 }
 
-int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
-               artx_merge_report *report, artx_error *err)
+static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
+                 artx_merge_report *report, artx_error *err)
 {
     artx_merge_report scratch = {0};
     artx_merge_report *r = report ? report : &scratch;
@@ -208,5 +208,17 @@ out:
     xmlFreeDoc(copy);
     free(all);
     artx_merge_report_clear(&scratch);
+    return ret;
+}
+
+int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
+               artx_merge_report *report, artx_error *err)
+{
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, merge(xliff, params, out, report, err), err);
+    if (ret) {
+        xmlFreeDoc(*out);
+        *out = NULL;
+    }
     return ret;
 }

@@ -419,7 +419,7 @@ static int build_body(const artx_page *pg, artx_meta *m, xmlNodePtr body, artx_e
     return 0;
 }
 
-int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *err)
+static int normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *err)
 {
     artx_page pg = {0};
     artx_meta m = {0};
@@ -464,5 +464,16 @@ out:
     page_clear(&pg);
     artx_meta_clear(&m);
     artx_feed_item_clear(&item);
+    return ret;
+}
+
+int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *err)
+{
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, normalise(page, from, out, err), err);
+    if (ret) {
+        xmlFreeDoc(*out);
+        *out = NULL;
+    }
     return ret;
 }

@@ -194,8 +194,8 @@ static int read_xml(const unsigned char *buf, size_t len, const char *url, artx_
     return 0;
 }
 
-int artx_read(const unsigned char *buf, size_t len, const char *url,
-              artx_from from, xmlDocPtr *out, artx_error *err)
+static int read_input(const unsigned char *buf, size_t len, const char *url, artx_from from,
+                      xmlDocPtr *out, artx_error *err)
 {
     *out = NULL;
     if (len == 0)
@@ -241,4 +241,16 @@ int artx_read(const unsigned char *buf, size_t len, const char *url,
     }
     *out = doc;
     return 0;
+}
+
+int artx_read(const unsigned char *buf, size_t len, const char *url,
+              artx_from from, xmlDocPtr *out, artx_error *err)
+{
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, read_input(buf, len, url, from, out, err), err);
+    if (ret) {
+        xmlFreeDoc(*out);
+        *out = NULL;
+    }
+    return ret;
 }

@@ -74,6 +74,8 @@ static xmlNodePtr score_root(const artx_page *pg)
     double *score = calloc((size_t)n * 2, sizeof *score);
     xmlNodePtr *cand = calloc((size_t)n * 2, sizeof *cand);
     int ncand = 0;
+    if (!score || !cand)
+        artx_oom();
     for (int i = 0; score && cand && i < n; i++) {
         xmlNodePtr p = o->nodesetval->nodeTab[i];
         char *t = artx_node_text(p);

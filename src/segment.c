@@ -56,6 +56,23 @@ enum { CHUNK = 4096 }; /* a forward search region, so no match runs away */
 
 /* ---- the engine ----------------------------------------------------------- */
 
+/* A failed ICU call; when ICU ran out of memory (its matcher's
+ * backtracking stack grows on the heap), the call must fail rather than
+ * read as "no match", so the failure is noted for artx_segment. */
+static bool icu_failed(UErrorCode st)
+{
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        artx_oom();
+    return U_FAILURE(st);
+}
+
+/* What a match call returned, false when it failed; *st is read only
+ * after the call, which fails with a "no match" result too. */
+static bool matched(UBool hit, const UErrorCode *st)
+{
+    return !icu_failed(*st) && hit;
+}
+
 /* Append a candidate; false when out of memory. */
 static bool cand_add(cands *cs, int32_t pos, int32_t idx)
 {
@@ -95,13 +112,13 @@ static bool search_rule(srx_rule *r, int32_t idx, int32_t n, cands *cs)
         uregex_setRegion(r->fwd, at, rend, &st);
         while (U_SUCCESS(st) && uregex_findNext(r->fwd, &st)) {
             int32_t s = uregex_start(r->fwd, 0, &st), e = uregex_end(r->fwd, 0, &st);
-            if (U_FAILURE(st) || s >= cend)
+            if (icu_failed(st) || s >= cend)
                 break;
             if (e > 0 && e < n && !cand_add(cs, e, idx))
                 return false;
             last = e;
         }
-        if (U_FAILURE(st)) {
+        if (icu_failed(st)) {
             st = U_ZERO_ERROR; /* e.g. ICU's stack limit on one chunk: go on */
             last = cend;
         }
@@ -122,7 +139,7 @@ static int32_t try_at(srx_rule *r, int32_t idx, int32_t i, const UChar *u, int32
     int32_t lim = n - i > SRX_WINDOW ? i + SRX_WINDOW : n;
     int32_t step = (U16_IS_LEAD(u[i]) && i + 1 < n && U16_IS_TRAIL(u[i + 1])) ? 2 : 1;
     uregex_setRegion(r->fwd, i, lim, &st);
-    if (!uregex_lookingAt(r->fwd, -1, &st) || U_FAILURE(st))
+    if (!matched(uregex_lookingAt(r->fwd, -1, &st), &st))
         return i + step;
     int32_t e = uregex_end(r->fwd, 0, &st);
     if (e > 0 && e < n && !cand_add(cs, e, idx))
@@ -134,7 +151,7 @@ static int32_t try_at(srx_rule *r, int32_t idx, int32_t i, const UChar *u, int32
         int32_t at = e;
         lim = n - at > SRX_WINDOW ? at + SRX_WINDOW : n;
         uregex_setRegion(r->fwd, at, lim, &st);
-        if (!uregex_lookingAt(r->fwd, -1, &st) || U_FAILURE(st) ||
+        if (!matched(uregex_lookingAt(r->fwd, -1, &st), &st) ||
             (e = uregex_end(r->fwd, 0, &st)) <= at)
             return at;
         if (e < n && !cand_add(cs, e, idx))
@@ -264,13 +281,13 @@ static bool rule_matches_at(srx_rule *r, int32_t p, int32_t n)
     if (r->bend) {
         int32_t s = p > r->bwin ? p - r->bwin : 0;
         uregex_setRegion(r->bend, s, p, &st);
-        if (!uregex_findNext(r->bend, &st) || U_FAILURE(st))
+        if (!matched(uregex_findNext(r->bend, &st), &st))
             return false;
     }
     if (r->aft) {
         int32_t e = n - p > r->awin ? p + r->awin : n;
         uregex_setRegion(r->aft, p, e, &st);
-        if (!uregex_lookingAt(r->aft, -1, &st) || U_FAILURE(st))
+        if (!matched(uregex_lookingAt(r->aft, -1, &st), &st))
             return false;
     }
     return true;
@@ -537,17 +554,19 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
         return ret;
     if (len == 0)
         return 0;
+    unsigned long oom = artx_oom_mark();
     if (!(u = to_utf16(text, len, &n)))
         goto nomem;
     seg->gen++;
     if (!collect(pl, u, n, seg->gen, &cs) || !decide(pl, &cs, u, n, seg->gen, &kept))
         goto nomem;
+    if ((ret = artx_oom_since(oom, 0, err)))
+        goto out;
     if (kept > 0) {
         if (!(*breaks = to_bytes(text, len, cs.c, kept)))
             goto nomem;
         *count = kept;
     }
-    ret = 0;
     goto out;
 nomem:
     ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");

@@ -248,6 +248,7 @@ int artx_sentences(xmlDocPtr article, artx_segmenter *seg, artx_error *err)
     xmlNodePtr root = xmlDocGetRootElement(article);
     if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS))
         return artx_fail(err, ARTX_ERR_INVALID, "not an artx article");
+    unsigned long oom = artx_oom_mark();
     xmlChar *lang = xmlNodeGetLang(root);
     int ret = 0;
     for (xmlNodePtr n = root; n && !ret;) {
@@ -257,7 +258,7 @@ int artx_sentences(xmlDocPtr article, artx_segmenter *seg, artx_error *err)
         n = next_element(root, n, block);
     }
     xmlFree(lang);
-    return ret;
+    return artx_oom_since(oom, ret, err);
 }
 
 int artx_segment_spans(artx_segmenter *seg, const char *lang, const char *text, size_t len,

@@ -55,6 +55,7 @@ static URegularExpression *compile(const char *pat, char *why, size_t whylen)
     st = U_ZERO_ERROR;
     UChar *u = malloc(((size_t)n + 1) * sizeof *u);
     if (!u) {
+        artx_oom();
         snprintf(why, whylen, "out of memory");
         return NULL;
     }
@@ -62,6 +63,8 @@ static URegularExpression *compile(const char *pat, char *why, size_t whylen)
     URegularExpression *re = uregex_open(u, n, 0, &pe, &st);
     free(u);
     if (U_FAILURE(st)) {
+        if (st == U_MEMORY_ALLOCATION_ERROR)
+            artx_oom(); /* the rule is fine: the load fails, not the rule */
         snprintf(why, whylen, "%s at offset %d", u_errorName(st), (int)pe.offset);
         uregex_close(re);
         return NULL;
@@ -395,10 +398,11 @@ int artx_segmenter_from_memory(const unsigned char *data, size_t len, const char
     if (!out)
         return artx_fail(err, ARTX_ERR_USAGE, "no place for the segmenter");
     *out = NULL;
+    unsigned long oom = artx_oom_mark();
     artx_segmenter *seg = calloc(1, sizeof *seg);
     if (!seg)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    int ret = load_srx(seg, data, len, name, err);
+    int ret = artx_oom_since(oom, load_srx(seg, data, len, name, err), err);
     if (ret) {
         artx_segmenter_free(seg);
         return ret;

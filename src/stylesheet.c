@@ -464,6 +464,10 @@ int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *pa
  * artx.h promises, NUL-terminated. */
 static int hand_out(xmlChar *buf, int n, unsigned char **out, size_t *len, artx_error *err)
 {
+    /* xsltSaveResultToString succeeds with a length and no buffer when
+     * its last copy fails. */
+    if (!buf && n)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     *out = malloc((size_t)n + 1);
     if (!*out) {
         xmlFree(buf);

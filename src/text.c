@@ -92,8 +92,10 @@ char *artx_text_collapse(const char *s)
 {
     size_t len = strlen(s);
     char *out = malloc(len + 1);
-    if (!out)
+    if (!out) {
+        artx_oom();
         return NULL;
+    }
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     size_t o = 0;
     bool pending_space = false;
@@ -124,13 +126,13 @@ char *artx_text_nfc(const char *s)
     UChar *u = NULL, *n = NULL;
     char *out = NULL;
     if (U_FAILURE(st))
-        return NULL;
+        goto out;
 
     /* Fast path: most text is already NFC, and a quick check costs less
      * than two conversions. */
     u = malloc(((size_t)len + 1) * sizeof *u);
     if (!u)
-        return NULL;
+        goto out;
     u_strFromUTF8WithSub(u, len + 1, &ulen, s, len, 0xFFFD, NULL, &st);
     if (U_FAILURE(st))
         goto out;
@@ -159,6 +161,10 @@ out:
         free(out);
         out = NULL;
     }
+    /* Callers keep the text as it was when there is no NFC: out of memory
+     * (here or in ICU) must not pass for that. */
+    if (!out && (U_SUCCESS(st) || st == U_MEMORY_ALLOCATION_ERROR))
+        artx_oom();
     free(u);
     free(n);
     return out;

@@ -102,8 +102,8 @@ static int write_article(xmlDocPtr article, unsigned char **out, size_t *len, ar
     return ret;
 }
 
-int artx_transform(xmlDocPtr article, artx_format format, const char *const *params,
-                   unsigned char **out, size_t *len, artx_error *err)
+static int transform(xmlDocPtr article, artx_format format, const char *const *params,
+                     unsigned char **out, size_t *len, artx_error *err)
 {
     size_t i = 0;
     *out = NULL;
@@ -122,5 +122,18 @@ int artx_transform(xmlDocPtr article, artx_format format, const char *const *par
         return ret;
     ret = artx_stylesheet_serialise(formats[i].stylesheet, res, out, len, err);
     xmlFreeDoc(res);
+    return ret;
+}
+
+int artx_transform(xmlDocPtr article, artx_format format, const char *const *params,
+                   unsigned char **out, size_t *len, artx_error *err)
+{
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, transform(article, format, params, out, len, err), err);
+    if (ret) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+    }
     return ret;
 }
