@@ -68,7 +68,10 @@ run() {
     merge) set -- "$@" "$artx" --from xliff -o "$run_dir/out" "$t/page.xlf" ;;
     dir) set -- "$@" "$artx" -o "$run_dir" "$page" "$second" ;;
     esac
-    timeout -s TERM 5 env "$@" >"$run_dir/stdout" 2>"$run_dir/stderr" </dev/null
+    # --foreground: timeout(1) otherwise signals the whole process group
+    # as well, and that second SIGTERM can kill artx before the shim has
+    # printed the stack that tells a known hang from a new one.
+    timeout --foreground -s TERM 5 env "$@" >"$run_dir/stdout" 2>"$run_dir/stderr" </dev/null
 }
 
 # The files a mode writes, relative to its folder.
@@ -155,7 +158,9 @@ check() {
             why="$why failed call at: $(sed -n '/^inject: call/,$p' "$d/stderr" | sed '1d; s/\[0x[0-9a-f]*\]$//; s/^.*\///' | head -10 | tr '\n' ' ')"
         fi
     elif [ $st -eq 1 ]; then
-        grep -q '^artx: [^:]*: .' "$d/stderr" || why="no 'artx: FILE: reason' on stderr: $(head -c 200 "$d/stderr")"
+        # "artx: out of memory" alone: the call failed before any input was opened.
+        grep -q '^artx: [^:]*: .' "$d/stderr" || grep -qx 'artx: out of memory' "$d/stderr" ||
+            why="no 'artx: FILE: reason' on stderr: $(head -c 200 "$d/stderr")"
         done_all=1
         for f in $(outputs "$c_mode"); do
             if [ -e "$d/$f" ] && ! cmp -s "$d/$f" "$t/ref.$c_mode/$f"; then
@@ -202,9 +207,9 @@ for mode in $modes; do
         points "$count" "$func" | sed "s/^/$mode $func /"
     done >>"$t/points"
 done
+grep -q ' malloc ' "$t/points" || bad "the shim saw no malloc in the normal runs"
 # INJECT_POINTS=FILE: only these "MODE FUNC N" lines (to retry failures).
 [ -z "${INJECT_POINTS:-}" ] || cp "$INJECT_POINTS" "$t/points"
-grep -q ' malloc ' "$t/points" || bad "the shim saw no malloc in the normal runs"
 
 # The points, shared out among $jobs workers.
 i=0
