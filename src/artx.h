@@ -76,7 +76,8 @@ enum {
     ARTX_ERR_ZIP = -5,       /* the container could not be written */
     ARTX_ERR_INVALID = -6,   /* the input is not what it should be */
     ARTX_ERR_NOARTICLE = -7, /* the page holds no article text */
-    ARTX_ERR_USAGE = -8      /* a caller passed bad arguments */
+    ARTX_ERR_USAGE = -8,     /* a caller passed bad arguments */
+    ARTX_ERR_LIMIT = -9      /* the input is over a size limit */
 };
 
 /* What a failed call says about itself.  Zero-initialise before use. */
@@ -225,8 +226,9 @@ ARTX_EXPORT int artx_transform(xmlDocPtr article, artx_format format,
 ARTX_EXPORT int artx_set_stylesheet_dir(const char *dir, artx_error *err);
 
 /* Read a whole file (standard input when `path` is NULL) into memory.
- * Refused with ARTX_ERR_IO when it cannot be read or holds more than `max`
- * bytes; the message is the reason alone (the caller names the file).  On
+ * Refused with ARTX_ERR_IO when it cannot be read, ARTX_ERR_LIMIT when it
+ * holds more than `max` bytes; the message is the reason alone (the caller
+ * names the file).  On
  * success *out is a malloc'ed buffer of *len bytes that the caller frees
  * with free(). */
 ARTX_EXPORT int artx_read_file(const char *path, size_t max, unsigned char **out,

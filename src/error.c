@@ -3,8 +3,14 @@
  * The library never prints: libxml2 and libxslt would write their warnings
  * to stderr, so their handlers are replaced by one that keeps the last
  * message for the caller to quote in an artx_error. */
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <libxml/globals.h>
 #include <libxml/xmlerror.h>
@@ -135,25 +141,72 @@ void artx_xml_clear_error(void)
 
 /* libxml2's and libxslt's allocators, counted when they fail: not every
  * failure is reported (xmlUTF8Strndup, under XPath's substring(), returns
- * NULL in silence, and the transformation goes on with ""). */
+ * NULL in silence, and the transformation goes on with "").
+ *
+ * They also keep the books of a spending limit (artx_spend_begin): the
+ * bytes this thread holds beyond what it held when the limit was set.  A
+ * block's size is glibc's malloc_usable_size(), so the books are kept only
+ * when libxml2's allocator is libc's own; xmlStrdup allocates through
+ * xmlMallocAtomic, which is counted_malloc, so strdup is not charged
+ * twice. */
+static xmlFreeFunc next_free;
 static xmlMallocFunc next_malloc;
 static xmlReallocFunc next_realloc;
 static xmlStrdupFunc next_strdup;
+static bool sized;
+
+static _Thread_local struct {
+    bool on, over;
+    long long held, limit;
+    void (*stop)(void *);
+    void *arg;
+} spend;
+
+static size_t block_size(void *p)
+{
+#ifdef __GLIBC__
+    return p ? malloc_usable_size(p) : 0;
+#else
+    (void)p;
+    return 0;
+#endif
+}
+
+static void charge(long long bytes)
+{
+    spend.held += bytes;
+    if (spend.held > spend.limit && !spend.over) {
+        spend.over = true;
+        spend.stop(spend.arg);
+    }
+}
 
 static void *counted_malloc(size_t n)
 {
     void *p = next_malloc(n);
     if (!p)
         oom_count++;
+    else if (spend.on)
+        charge((long long)block_size(p));
     return p;
 }
 
 static void *counted_realloc(void *p, size_t n)
 {
+    long long before = spend.on ? (long long)block_size(p) : 0;
     void *q = next_realloc(p, n);
     if (!q && n)
         oom_count++;
+    else if (spend.on)
+        charge((long long)block_size(q) - before);
     return q;
+}
+
+static void counted_free(void *p)
+{
+    if (spend.on)
+        spend.held -= (long long)block_size(p);
+    next_free(p);
 }
 
 static char *counted_strdup(const char *s)
@@ -164,14 +217,36 @@ static char *counted_strdup(const char *s)
     return d;
 }
 
-/* Each counter hands over to the allocator that was there before and
- * xmlFree stays as it was, so memory allocated before this call (by a
- * host that used libxml2 first) is freed just as it would have been. */
+/* Each counter hands over to the allocator that was there before, so
+ * memory allocated before this call (by a host that used libxml2 first)
+ * is freed just as it would have been. */
 void artx_count_xml_allocations(void)
 {
-    xmlFreeFunc release;
-    if (xmlMemGet(&release, &next_malloc, &next_realloc, &next_strdup) == 0)
-        xmlMemSetup(release, counted_malloc, counted_realloc, counted_strdup);
+    if (xmlMemGet(&next_free, &next_malloc, &next_realloc, &next_strdup) != 0)
+        return;
+#ifdef __GLIBC__
+    sized = next_free == free && next_malloc == malloc && next_realloc == realloc;
+#endif
+    xmlMemSetup(counted_free, counted_malloc, counted_realloc, counted_strdup);
+}
+
+bool artx_spend_begin(size_t limit, void (*stop)(void *), void *arg)
+{
+    if (!sized || xmlFree != counted_free)
+        return false;
+    spend.held = 0;
+    spend.limit = limit > LLONG_MAX ? LLONG_MAX : (long long)limit;
+    spend.stop = stop;
+    spend.arg = arg;
+    spend.over = false;
+    spend.on = true;
+    return true;
+}
+
+bool artx_spend_end(void)
+{
+    spend.on = false;
+    return spend.over;
 }
 
 void artx_oom(void)

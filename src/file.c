@@ -8,6 +8,17 @@
 
 #include "internal.h"
 
+/* "larger than the limit of 64 MiB" */
+static int too_big(size_t max, artx_error *err)
+{
+    static const char *const units[] = {"bytes", "KiB", "MiB", "GiB"};
+    size_t n = max;
+    int u = 0;
+    while (u < 3 && n >= 1024 && n % 1024 == 0)
+        n /= 1024, u++;
+    return artx_fail(err, ARTX_ERR_LIMIT, "larger than the limit of %zu %s", n, units[u]);
+}
+
 /* Read `f` to its end.  A regular file's size is known up front, so it is
  * read into one allocation; pipes and terminals grow the buffer. */
 static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, artx_error *err)
@@ -16,7 +27,7 @@ static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, artx_err
     size_t cap = 1 << 16, n = 0;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
         if ((unsigned long long)st.st_size > max)
-            return artx_fail(err, ARTX_ERR_IO, "larger than %zu bytes", max);
+            return too_big(max, err);
         cap = (size_t)st.st_size + 1;
     }
     unsigned char *buf = malloc(cap);
@@ -27,7 +38,7 @@ static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, artx_err
         if (n == cap) {
             if (cap > max) {
                 free(buf);
-                return artx_fail(err, ARTX_ERR_IO, "larger than %zu bytes", max);
+                return too_big(max, err);
             }
             size_t bigger_cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
             unsigned char *bigger = realloc(buf, bigger_cap);
@@ -50,7 +61,7 @@ static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, artx_err
     }
     if (n > max) {
         free(buf);
-        return artx_fail(err, ARTX_ERR_IO, "larger than %zu bytes", max);
+        return too_big(max, err);
     }
     *out = buf;
     *len = n;

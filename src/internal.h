@@ -58,6 +58,13 @@ unsigned long artx_oom_mark(void);
 /* Count every failed allocation of libxml2 and libxslt (xmlMemSetup, once,
  * before the process's first conversion). */
 void artx_count_xml_allocations(void);
+/* A limit on the memory libxml2 and libxslt allocate on this thread from
+ * now on (net of what they free): past `limit` bytes, stop(arg) is called
+ * once, and the allocation goes on.  False when the allocator's block
+ * sizes cannot be known (libxml2's allocator is not libc's), and nothing
+ * is counted.  artx_spend_end() ends it: true when the limit was passed. */
+bool artx_spend_begin(size_t limit, void (*stop)(void *), void *arg);
+bool artx_spend_end(void);
 /* strdup(), calling artx_oom() when it fails. */
 char *artx_strdup(const char *s);
 int artx_oom_since(unsigned long mark, int ret, artx_error *err);

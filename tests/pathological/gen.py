@@ -336,6 +336,12 @@ def stylesheets(d, port):
           + '<xsl:for-each select="$n">' * 4
           + "<xsl:text>the same line again, and again, and again&#10;</xsl:text>"
           + "</xsl:for-each>" * 4)
+    # The same loops with no output: 10^9 instructions, and 10^9 XPath steps in one expression.
+    sheet("idle", '<xsl:variable name="n" select="//node() | //@*"/>'
+          + '<xsl:for-each select="$n">' * 4 + '<xsl:if test="false()">x</xsl:if>'
+          + "</xsl:for-each>" * 4)
+    sheet("xpath", '<xsl:value-of select="count(//node()[count(//node()[count(//node()'
+          '[count(//node()) &gt; 0]) &gt; 0]) &gt; 0])"/>')
     # Files written into DIR/../written/ (a folder of its own, which does not exist yet).
     sheet("xsldoc", f'<xsl:document href="{out}/xsl/pwned.txt" method="text">'
           "ZQXWRITTEN</xsl:document><xsl:text>done</xsl:text>", version="1.1")

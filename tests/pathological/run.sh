@@ -107,7 +107,6 @@ go() {
 # fails it, so that this list only ever shrinks.
 known="
 page-30mb.xliff   XLIFF 2.0 of a 30 MB page: time and memory of the stylesheets (issue 12)
-sty-loop          no bound yet on a customised stylesheet's output size (issue 10)
 "
 
 # report: the case's line, PASS or FAIL (KNOWN for a case of $known).
@@ -223,6 +222,13 @@ if [ -z "$sanitized" ]; then
     formats runon-25mb 20 "" "$i/runon-25mb.html" ZQXRUNONEND
     formats page-30mb 20 "" "$i/page-30mb.html" ZQXFIRST ZQXLAST
 fi
+# An input over --max-input is refused, and the message says which limit.
+refuse=1
+go max-input 10 -- --max-input 1M -o "$o/max-input.xml" "$i/attr-class.html"
+outcome article "$o/max-input.xml"
+grep -qF -- '(--max-input)' "$t/stderr" || because "the message does not name --max-input"
+report
+refuse=
 one attr-class 10 article "$i/attr-class.html" -- ZQXCLASS
 one attr-href 10 article "$i/attr-href.html" -- ZQXLINKTEXT
 one attr-href 10 epub "$i/attr-href.html" -- ZQXLINKTEXT
@@ -388,14 +394,17 @@ if [ "$rc" = 1 ]; then message; else because "exit $rc, expected 1"; fi
 report
 
 echo "== hostile stylesheets (--stylesheets DIR, -t text)"
-# Endless recursion and a 10^9-line loop: stopped, with a message that names the
-# stylesheet (and the template, for the recursion: the issue's target).
-for c in recurse:endless loop:; do
-    n=${c%%:*} tpl=${c#*:}
+# Endless recursion, a 10^9-line loop, the same loop with no output and 10^9 XPath
+# steps in one expression: stopped, with a message that names the stylesheet, the
+# template and the limit.
+for c in "recurse:endless:recursion" "loop:match /:MB of memory" \
+    "idle:match /:instructions" "xpath:match /:XPath steps"; do
+    n=${c%%:*} rest=${c#*:}
+    tpl=${rest%%:*} bound=${rest#*:}
     go sty-$n 10 -- --stylesheets "$i/sty-$n" -t text -o "$o/sty-$n.txt" "$i/base.html"
     if [ "$rc" = 1 ]; then
         message
-        for w in article-to-text.xsl $tpl; do
+        for w in article-to-text.xsl "$tpl" "$bound"; do
             grep -qF "$w" "$t/stderr" ||
                 because "the message does not name $w: $(grep '^artx: ' "$t/stderr" | head -c 160)"
         done

@@ -342,6 +342,95 @@ static void test_stylesheet_dir(xmlDocPtr art)
     OK(rmdir(dir) == 0, "the temporary folder is removed");
 }
 
+static int stops;
+static void count_stop(void *arg)
+{
+    (void)arg;
+    stops++;
+}
+
+/* The books the allocator keeps: what is held net of what is freed, and
+ * one call when the limit is passed. */
+static void test_spending(void)
+{
+    if (!artx_spend_begin(1 << 20, count_stop, NULL)) {
+        /* Not glibc, or a host's allocator under libxml2: nothing to test. */
+        OK(1, "no spending limit here (libxml2's allocator is not libc's)");
+        return;
+    }
+    void *a = xmlMalloc(700 << 10);
+    xmlFree(a);
+    void *b = xmlMalloc(700 << 10);
+    INT_EQ(stops, 0, "700 KB held twice, freed between: within a 1 MB limit");
+    b = xmlRealloc(b, 2 << 20);
+    INT_EQ(stops, 1, "grown to 2 MB: the limit is passed");
+    void *c = xmlMalloc(1 << 20);
+    INT_EQ(stops, 1, "... and said once");
+    OK(a != NULL && b != NULL && c != NULL, "the allocations still succeed");
+    xmlFree(b);
+    xmlFree(c);
+    OK(artx_spend_end(), "artx_spend_end() says the limit was passed");
+    stops = 0;
+    INT_EQ(artx_spend_begin(1 << 20, count_stop, NULL), 1, "a new limit");
+    xmlFree(xmlMalloc(4 << 20));
+    OK(stops == 1 && artx_spend_end(), "one big block passes it too");
+    INT_EQ(artx_spend_begin(1 << 20, count_stop, NULL), 1, "a new limit");
+    OK(!artx_spend_end(), "nothing allocated: not passed");
+}
+
+/* A customised stylesheet that never ends, three ways, stopped by the
+ * limit that grows with the input; the built-in ones on the same article
+ * are not limited. */
+static void test_stylesheet_limits(xmlDocPtr art)
+{
+    static const struct {
+        const char *body, *limit;
+    } cases[] = {
+        {"<xsl:for-each select=\"$n\"><xsl:for-each select=\"$n\"><xsl:for-each select=\"$n\">"
+         "<xsl:for-each select=\"$n\"><xsl:text>and again, and again&#10;</xsl:text>"
+         "</xsl:for-each></xsl:for-each></xsl:for-each></xsl:for-each>",
+         "MB of memory"},
+        {"<xsl:for-each select=\"$n\"><xsl:for-each select=\"$n\"><xsl:for-each select=\"$n\">"
+         "<xsl:for-each select=\"$n\"><xsl:if test=\"false()\">x</xsl:if>"
+         "</xsl:for-each></xsl:for-each></xsl:for-each></xsl:for-each>",
+         "instructions"},
+        {"<xsl:value-of select=\"count($n[count($n[count($n[count($n[count($n) > 0]) > 0]) > 0]) > 0])\"/>",
+         "XPath steps"},
+    };
+    char dir[] = "/tmp/artx-limits-XXXXXX";
+    if (!OK(mkdtemp(dir) != NULL, "a temporary stylesheet folder"))
+        return;
+    artx_error err = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char sheet[1024];
+        snprintf(sheet, sizeof sheet,
+                 "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+                 "<xsl:output method=\"text\"/><xsl:template match=\"/\">"
+                 "<xsl:variable name=\"n\" select=\"//node() | //@*\"/>%s</xsl:template>"
+                 "</xsl:stylesheet>",
+                 cases[i].body);
+        OK(write_file(dir, "article-to-text.xsl", sheet), "an endless stylesheet is written");
+        INT_EQ(artx_set_stylesheet_dir(dir, &err), 0, "its folder");
+        unsigned char *out = NULL;
+        size_t len = 0;
+        artx_error e = {0};
+        INT_EQ(artx_transform(art, ARTX_TO_TEXT, NULL, &out, &len, &e), ARTX_ERR_XSLT,
+               "an endless stylesheet fails");
+        OK(strstr(e.message, cases[i].limit) && strstr(e.message, "article-to-text.xsl") &&
+               strstr(e.message, "in template match /"),
+           "the message names the limit, the stylesheet and the template");
+        if (!strstr(e.message, cases[i].limit))
+            fprintf(stderr, "    message: %s\n", e.message);
+        free(out);
+        xmlDocPtr d = transform_doc(art, ARTX_TO_XLIFF, to_en);
+        OK(d != NULL, "a built-in stylesheet beside it runs as always");
+        xmlFreeDoc(d);
+    }
+    INT_EQ(artx_set_stylesheet_dir(NULL, &err), 0, "back to the built-in stylesheets");
+    remove_file(dir, "article-to-text.xsl");
+    OK(rmdir(dir) == 0, "the temporary folder is removed");
+}
+
 /* artx's include loader is process-wide, but a host's own stylesheets
  * keep libxslt's rules: an include of a local file outside any artx
  * folder loads, and artx's names mean nothing special there. */
@@ -395,7 +484,9 @@ int main(void)
         test_params(art);
         test_epub(art);
         test_stylesheet_dir(art);
+        test_stylesheet_limits(art);
     }
+    test_spending();
     test_host_stylesheet();
     xmlFreeDoc(art);
     artx_segmenter_free(seg);
