@@ -22,9 +22,12 @@
  *    artx_set_stylesheet_dir()), the include loader artx installs into
  *    libxslt (it serves artx's built-in stylesheets and passes every
  *    other URI to the loader installed before it), libxslt's generic
- *    error handler, the segmenters artx:segment() caches, and libxml2's
- *    error handlers of the thread that called artx_init() and of threads
- *    created after it.  A segmenter is not shared: one per thread.
+ *    error handler, the segmenters artx:segment() caches, libxml2's
+ *    memory functions (artx_init() wraps those in place, to count failed
+ *    allocations and to keep a customised stylesheet's memory limit; call
+ *    xmlMemSetup() before it, if at all), and libxml2's error handlers of
+ *    the thread that called artx_init() and of threads created after it.
+ *    A segmenter is not shared: one per thread.
  *
  * Example:
  *
@@ -181,6 +184,12 @@ ARTX_EXPORT int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr
  * belongs to the caller; `page` is not modified. */
 ARTX_EXPORT int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out,
                                artx_error *err);
+
+/* How many links and figures of an article document (its root in
+ * ARTX_NS) artx_normalise() drops for their URL: a link that is not http,
+ * https or mailto, a figure whose image is not http or https.  0 for any
+ * other document.  `article` is not modified. */
+ARTX_EXPORT size_t artx_article_unsafe_urls(xmlDocPtr article);
 
 /* Output formats that artx_transform() knows. */
 typedef enum artx_format {

@@ -260,8 +260,11 @@ static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDoc
 {
     artx_merge_report report = {0};
     int status = EXIT_CONVERSION;
-    if (artx_is_xliff(page) ? artx_merge(page, o->params, article, &report, err)
-                            : artx_normalise(page, o->from, article, err))
+    bool xliff = artx_is_xliff(page);
+    if (!xliff)
+        report.urls_dropped = artx_article_unsafe_urls(page);
+    if (xliff ? artx_merge(page, o->params, article, &report, err)
+              : artx_normalise(page, o->from, article, err))
         fprintf(stderr, "artx: %s: %s\n", name, err->message);
     else if (report.nuntranslated && o->strict)
         fprintf(stderr, "artx: %s: %zu segments have no translation (--strict)\n", name,

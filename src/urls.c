@@ -39,9 +39,11 @@ static bool attr_allowed(xmlNodePtr n, const char *name, bool link)
     return ok;
 }
 
-static size_t filter(xmlNodePtr n, int depth)
+/* The links and figures under `n` whose URL is not allowed; dropped too
+ * when `drop` is set. */
+static size_t filter(xmlNodePtr n, int depth, bool drop)
 {
-    size_t dropped = 0;
+    size_t found = 0;
     for (xmlNodePtr k = n->children, next; k; k = next) {
         next = k->next;
         if (k->type != XML_ELEMENT_NODE)
@@ -52,24 +54,35 @@ static size_t filter(xmlNodePtr n, int depth)
                 img = img->next;
             /* A figure is its photo: without one there is nothing to show. */
             if (img && !attr_allowed(img, "src", false)) {
-                xmlUnlinkNode(k);
-                xmlFreeNode(k);
-                dropped++;
+                if (drop) {
+                    xmlUnlinkNode(k);
+                    xmlFreeNode(k);
+                }
+                found++;
                 continue;
             }
         }
         if (depth < 256)
-            dropped += filter(k, depth + 1);
+            found += filter(k, depth + 1, drop);
         if (artx_model_is(k, "a") && !attr_allowed(k, "href", true)) {
-            unwrap(k);
-            dropped++;
+            if (drop)
+                unwrap(k);
+            found++;
         }
     }
-    return dropped;
+    return found;
 }
 
 size_t artx_article_filter_urls(xmlDocPtr article)
 {
     xmlNodePtr root = xmlDocGetRootElement(article);
-    return root ? filter(root, 0) : 0;
+    return root ? filter(root, 0, true) : 0;
+}
+
+size_t artx_article_unsafe_urls(xmlDocPtr article)
+{
+    xmlNodePtr root = article ? xmlDocGetRootElement(article) : NULL;
+    if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS))
+        return 0;
+    return filter(root, 0, false);
 }

@@ -462,6 +462,32 @@ static void test_feed_and_article(void)
     XP_STR_EQ(art, "/a:article/a:body/a:p/a:em", "as", "article XML: inline markup");
     XP_STR_EQ(art, "/a:article/@xml:lang", "en", "article XML: its language");
     xmlFreeDoc(art);
+
+    static const char unsafe[] =
+        "<article xmlns=\"urn:artx:article\" version=\"1\" xml:lang=\"en\">"
+        "<head><title id=\"title\">Links</title></head><body>"
+        "<p id=\"p1\">A <a href=\"javascript:alert(1)\">script</a>, a "
+        "<a href=\"https://example.com/\">page</a>, <a href=\"mailto:a@example.com\">mail</a>"
+        " and <a href=\"file:///etc/passwd\">a file</a>.</p>"
+        "<figure id=\"f1\"><img src=\"data:image/png;base64,AA==\"/></figure>"
+        "<figure id=\"f2\"><img src=\"https://example.com/a.jpg\"/></figure></body></article>";
+    xmlDocPtr page = xmlReadMemory(unsafe, (int)strlen(unsafe), NULL, NULL, XML_PARSE_NONET);
+    INT_EQ((int)artx_article_unsafe_urls(page), 3,
+           "artx_article_unsafe_urls: javascript: and file: links, a data: image");
+    artx_error err = {0};
+    art = NULL;
+    INT_EQ(artx_normalise(page, ARTX_FROM_ARTICLE, &art, &err), 0, "the article normalises");
+    XP_INT_EQ(art, "count(//a:a)", 2, "... with the https and mailto links");
+    XP_INT_EQ(art, "count(//a:figure)", 1, "... and the https figure");
+    INT_EQ((int)artx_article_unsafe_urls(art), 0, "... and nothing left to drop");
+    OK(body_has(page, "script") && xp_number(page, "count(//a:a)") == 4,
+       "the page is not modified");
+    xmlFreeDoc(art);
+    xmlFreeDoc(page);
+    page = xmlReadMemory("<html><body><a href=\"javascript:x\">x</a></body></html>", 54, NULL,
+                         NULL, XML_PARSE_NONET);
+    INT_EQ((int)artx_article_unsafe_urls(page), 0, "artx_article_unsafe_urls: not an article, 0");
+    xmlFreeDoc(page);
 }
 
 static void test_no_article(void)
