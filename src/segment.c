@@ -59,10 +59,16 @@ enum { CHUNK = 4096 }; /* a forward search region, so no match runs away */
 /* A failed ICU call; when ICU ran out of memory (its matcher's
  * backtracking stack grows on the heap), the call must fail rather than
  * read as "no match", so the failure is noted for artx_segment. */
+/* A match call of this thread's artx_segment() ran past SRX_TIME_LIMIT:
+ * the searches stop, and the call fails. */
+static _Thread_local bool timed_out;
+
 static bool icu_failed(UErrorCode st)
 {
     if (st == U_MEMORY_ALLOCATION_ERROR)
         artx_oom();
+    else if (st == U_REGEX_TIME_OUT)
+        timed_out = true;
     return U_FAILURE(st);
 }
 
@@ -119,6 +125,8 @@ static bool search_rule(srx_rule *r, int32_t idx, int32_t n, cands *cs)
             last = e;
         }
         if (icu_failed(st)) {
+            if (timed_out)
+                return false;
             st = U_ZERO_ERROR; /* e.g. ICU's stack limit on one chunk: go on */
             last = cend;
         }
@@ -202,7 +210,7 @@ static bool search_trig(srx_rule *r, int32_t idx, const UChar *u, int32_t n, can
             i += (U16_IS_LEAD(u[i]) && i + 1 < n && U16_IS_TRAIL(u[i + 1])) ? 2 : 1;
             continue;
         }
-        if ((i = try_at(r, idx, i, u, n, cs)) < 0)
+        if ((i = try_at(r, idx, i, u, n, cs)) < 0 || timed_out)
             return false;
     }
     return true;
@@ -235,7 +243,7 @@ static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
                     srx_rule *r = pl->rules[k];
                     if (next[k] > i || !fits(r, u, i, n))
                         continue;
-                    if ((next[k] = try_at(r, k, i, u, n, cs)) < 0) {
+                    if ((next[k] = try_at(r, k, i, u, n, cs)) < 0 || timed_out) {
                         free(next);
                         return false;
                     }
@@ -251,7 +259,7 @@ static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
             if (!fits(r, u, i, n))
                 continue;
             next[k] = try_at(r, (int32_t)k, i, u, n, cs);
-            if (next[k] < 0) {
+            if (next[k] < 0 || timed_out) {
                 free(next);
                 return false;
             }
@@ -450,7 +458,7 @@ static bool collect(srx_plan *pl, const UChar *u, int32_t n, unsigned gen, cands
         srx_rule *r = pl->rules[i];
         if (!r->brk || r->trig)
             continue;
-        if (!search_rule(r, (int32_t)i, n, cs))
+        if (!search_rule(r, (int32_t)i, n, cs) || timed_out)
             return false;
     }
     if (pl->bi && !icu_breaks(pl, u, n, cs))
@@ -503,7 +511,7 @@ static bool decide(srx_plan *pl, cands *cs, const UChar *u, int32_t n, unsigned 
         if (i > 0 && cs->c[i].pos == cs->c[i - 1].pos)
             continue; /* sorted by rule: the first one decides */
         int h = held(pl, &cs->c[i], u, n, gen);
-        if (h < 0)
+        if (h < 0 || timed_out)
             return false;
         if (h)
             continue;
@@ -555,10 +563,18 @@ int artx_segment(artx_segmenter *seg, const char *lang, const char *text, size_t
     if (len == 0)
         return 0;
     unsigned long oom = artx_oom_mark();
+    timed_out = false;
     if (!(u = to_utf16(text, len, &n)))
         goto nomem;
     seg->gen++;
-    if (!collect(pl, u, n, seg->gen, &cs) || !decide(pl, &cs, u, n, seg->gen, &kept))
+    bool done = collect(pl, u, n, seg->gen, &cs) && decide(pl, &cs, u, n, seg->gen, &kept);
+    if (timed_out) {
+        ret = artx_fail(err, ARTX_ERR_INVALID,
+                        "a sentence rule for '%s' ran past its time limit (a pattern that "
+                        "backtracks without end?)", lang ? lang : "");
+        goto out;
+    }
+    if (!done)
         goto nomem;
     if ((ret = artx_oom_since(oom, 0, err)))
         goto out;

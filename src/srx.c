@@ -72,6 +72,7 @@ static URegularExpression *compile(const char *pat, char *why, size_t whylen)
     /* Lookarounds and \b see past the regions the engine sets; ^ and $
      * were rewritten not to depend on them. */
     uregex_useTransparentBounds(re, true, &st);
+    uregex_setTimeLimit(re, SRX_TIME_LIMIT, &st);
     return re;
 }
 

@@ -23,6 +23,12 @@
  * it. */
 enum { SRX_WINDOW = 256 };
 
+/* ICU's limit on one match call of a rule, in its units of 10,000 steps of
+ * the match engine (about a millisecond each): the built-in rules take a
+ * few hundred steps a call, a pattern that backtracks without end (a
+ * user's (a+)+b) meets it and the segmentation fails instead of hanging. */
+enum { SRX_TIME_LIMIT = 10 };
+
 /* A set of characters as a bitmap of the BMP, for scanning: a test per
  * UTF-16 unit where uset_span would search a list of ranges.  Surrogates
  * are all in the bitmap; the scan then looks the character up in the set. */

@@ -297,6 +297,9 @@ SRX = """<?xml version="1.0" encoding="UTF-8"?>
 def srx(d, port):
     for name, (doctype, ref) in attacks("srx", port).items():
         write(d, f"srx-{name}.srx", SRX.format(doctype=doctype, ref=ref))
+    # A rule that backtracks without end on a run of a's, and a page that has such runs.
+    write(d, "srx-redos.srx", SRX.format(doctype="", ref="(a+)+b"))
+    write(d, "redos.html", page(INTRO + "<p>" + ("a" * 60 + ". ") * 200 + "ZQXREDOS 끝.</p>\n"))
     # The issue's case: a 100 KB file, one large internal entity referenced many times.
     write(d, "srx-entity.srx", SRX.format(
         doctype=f'<!DOCTYPE srx [\n<!ENTITY big "{"(?:x)" * 10_000}">\n]>\n', ref="&big;" * 12_000))

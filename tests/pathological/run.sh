@@ -267,6 +267,12 @@ for a in xxe netdtd laughs quadratic entity; do
     case $a in laughs | quadratic | entity) refuse=1 ;; *) refuse= ;; esac
     one srx-$a 10 article --srx "$i/srx-$a.srx" "$i/base.html"
 done
+# A user's rule that backtracks without end: stopped by ICU's time limit, and said.
+refuse=1
+go srx-redos 10 -- --srx "$i/srx-redos.srx" -o "$o/srx-redos.xml" "$i/redos.html"
+outcome article "$o/srx-redos.xml"
+grep -q 'time limit' "$t/stderr" || because "the message does not name the time limit"
+report
 refuse=
 
 echo "== URLs and local files"

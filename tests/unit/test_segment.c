@@ -461,6 +461,34 @@ static void test_bad_srx(void)
 
     INT_EQ(artx_segmenter_new("/nonexistent/rules.srx", &seg, &err), ARTX_ERR_IO, "a missing file");
     unlink(path);
+
+    /* A rule that backtracks without end on a run of a's: ICU's time limit
+     * stops it, the call fails and says why (it used to hang). */
+    p = write_srx("", "",
+                  "<languagerule languagerulename=\"Slow\">"
+                  "<rule break=\"no\"><beforebreak>(a+)+b</beforebreak><afterbreak>\\s</afterbreak></rule>"
+                  "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
+                  "</languagerule>",
+                  "<languagemap languagepattern=\".*\" languagerulename=\"Slow\"/>");
+    INT_EQ(artx_segmenter_new(p, &seg, &err), 0, "a rule that backtracks loads");
+    if (seg) {
+        char text[8192] = "";
+        for (int i = 0; i < 100; i++)
+            strcat(text, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa. ");
+        size_t *breaks = NULL, count = 0;
+        artx_error e = {0};
+        INT_EQ(artx_segment(seg, "en", text, strlen(text), &breaks, &count, &e), ARTX_ERR_INVALID,
+               "segmenting with it fails, and does not hang");
+        OK(strstr(e.message, "time limit") != NULL, "the message says a rule ran too long");
+        free(breaks);
+        INT_EQ(artx_segment(seg, "en", "No run. Here.", 13, &breaks, &count, &e), 0,
+               "... and the segmenter still works on other text");
+        INT_EQ((int)count, 1, "... with its break");
+        free(breaks);
+    }
+    artx_segmenter_free(seg);
+    seg = NULL;
+    unlink(p);
 }
 
 /* Every public SRX file in $SHARED/seg/srx/ (SHARED: ../shared unless set)
