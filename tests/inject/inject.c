@@ -58,6 +58,10 @@ static const struct {
     [F_CHMOD] = {"chmod", EPERM},
 };
 
+/* Frames printed of a stack: libxslt recurses deeply, and the artx frame
+ * that called into it must be among them. */
+enum { STACK_FRAMES = 1024 };
+
 static int armed;           /* main() has started */
 static int target = -1;     /* the F_* to fail, -1 for none */
 static unsigned long when;  /* the number of the call of `target` that fails */
@@ -73,9 +77,9 @@ static int fail(int f)
     if (f != target || n != when)
         return 0;
     if (trace) {
-        void *frames[64];
+        void *frames[STACK_FRAMES];
         fprintf(stderr, "inject: call %lu of %s fails at\n", n, funcs[f].name);
-        backtrace_symbols_fd(frames, backtrace(frames, 64), STDERR_FILENO);
+        backtrace_symbols_fd(frames, backtrace(frames, STACK_FRAMES), STDERR_FILENO);
     }
     errno = funcs[f].err;
     return 1;
@@ -343,8 +347,8 @@ static void choose(void)
 static void dying(int sig)
 {
     char line[32];
-    void *frames[64];
-    int n = backtrace(frames, 64);
+    void *frames[STACK_FRAMES];
+    int n = backtrace(frames, STACK_FRAMES);
     int len = snprintf(line, sizeof line, "inject: signal %d\n", sig);
     if (len > 0 && (size_t)len < sizeof line && write(STDERR_FILENO, line, (size_t)len) > 0)
         backtrace_symbols_fd(frames, n, STDERR_FILENO);
