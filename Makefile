@@ -77,7 +77,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated inject
-.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput pathological leakcheck validate roundtrip omegat bench fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput pathological leakcheck validate roundtrip omegat bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -273,6 +273,12 @@ bench: $(BUILD)/segbench
 		$(SHARED)/seg/gold/en_golden_pysbd48.json
 	$(BUILD)/segbench -r $(RUNS) -m $(MB) -s $(SHARED)/seg/srx/okapi_okapi_default_icu4j.srx \
 		$(SHARED)/seg/gold/ko_kss_*.json $(SHARED)/seg/gold/en_golden_pysbd48.json
+
+# How well the article is found (issue 11): token-shingle F1 on corpus-web,
+# readability.js beside it (after npm ci --prefix tests/score, Node >= 20),
+# and the corpus's gold fields.  A measurement: make check holds the fields.
+score: $(BUILD)/artx
+	SHARED=$(SHARED) $(PYTHON) tests/score.py --artx $(BUILD)/artx
 
 # valgrind on the CLI: the samples, and with CORPUS=1 the shared corpus too.
 leakcheck: $(BUILD)/artx
