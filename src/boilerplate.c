@@ -22,7 +22,9 @@ static const char *const furniture_words[] = {
     "tag", "tags", "hashtag", "keyword", "keywords", "reporter", "journalist",
     "profile", "player", "vod", "video", "btn", "button", "pagination", "paging",
     "prev", "next", "more", "reaction", "likeit", "categorization", "copy",
-    "outbrain", "taboola", "dable", "adsense", "googleads", NULL};
+    "outbrain", "taboola", "dable", "adsense", "googleads",
+    /* slideshows repeat their captions for every slide */
+    "gallery", "slideshow", "carousel", "lightbox", NULL};
 
 /* Substrings that mark furniture anywhere in a class or id. */
 static const char *const furniture_parts[] = {
@@ -79,19 +81,84 @@ bool artx_is_hidden(xmlNodePtr n)
     return hidden;
 }
 
+/* The ASCII letters and digits of `s`, lowercased, into out. */
+static void squeeze(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    for (; *s && o + 1 < size; s++)
+        if (isalnum((unsigned char)*s) && (unsigned char)*s < 0x80)
+            out[o++] = (char)tolower((unsigned char)*s);
+    out[o] = '\0';
+}
+
+/* An id made from the element's own heading and linked to from the page
+ * (section "sharing-with-a-single-developer", headed "Sharing with a
+ * single developer", the target of a table of contents or a permalink) is
+ * an anchor, not a name for furniture. */
+static bool is_section_anchor(const artx_page *pg, xmlNodePtr n, const char *id)
+{
+    xmlNodePtr h = NULL;
+    for (xmlNodePtr c = n->children; c && !h; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->name[0] == 'h' && c->name[1] >= '1' &&
+            c->name[1] <= '6' && !c->name[2])
+            h = c;
+    if (!h || strchr(id, '\'') || strlen(id) > 200)
+        return false;
+    char *t = artx_node_text(h);
+    char a[256], b[256];
+    squeeze(id, a, sizeof a);
+    squeeze(t ? t : "", b, sizeof b);
+    free(t);
+    if (!*a || strcmp(a, b))
+        return false;
+    char expr[256];
+    snprintf(expr, sizeof expr, "//a[@href='#%s']", id);
+    xmlXPathObjectPtr o = artx_select(pg->xp, expr, NULL);
+    xmlXPathFreeObject(o);
+    return o != NULL;
+}
+
+/* Named as furniture by its class or id. */
+static bool named_furniture(const artx_page *pg, xmlNodePtr n)
+{
+    char *cls = artx_attr(n, "class"), *id = artx_attr(n, "id");
+    bool furniture = (cls && value_is_furniture(cls)) ||
+                     (id && value_is_furniture(id) && !is_section_anchor(pg, n, id));
+    free(cls);
+    free(id);
+    return furniture;
+}
+
+bool artx_is_furniture_named(const artx_page *pg, xmlNodePtr n)
+{
+    return artx_name_is(n, "footer") || artx_name_is(n, "nav") || artx_name_is(n, "aside") ||
+           named_furniture(pg, n);
+}
+
+size_t artx_prose_len(const artx_page *pg, xmlNodePtr n)
+{
+    xmlXPathObjectPtr o = artx_select(pg->xp, "descendant-or-self::p[not(ancestor::li)]", n);
+    size_t len = 0;
+    for (int i = 0; o && i < o->nodesetval->nodeNr; i++)
+        len += artx_text_len(o->nodesetval->nodeTab[i]);
+    xmlXPathFreeObject(o);
+    return len;
+}
+
 /* Furniture is recognised by class or id, but an element that holds most
- * of the article's text is never dropped that way: a site that calls its
- * body "article_comment" still gets converted. */
+ * of the article's prose (its text, when it has no paragraphs) is never
+ * dropped that way: a site that calls its body "article_comment" still
+ * gets converted. */
 bool artx_is_boilerplate(const artx_page *pg, xmlNodePtr n)
 {
     if (artx_is_not_content(n) || artx_is_hidden(n))
         return true;
-    char *cls = artx_attr(n, "class"), *id = artx_attr(n, "id");
-    bool furniture = (cls && value_is_furniture(cls)) || (id && value_is_furniture(id));
-    free(cls);
-    free(id);
-    if (!furniture)
+    if (!named_furniture(pg, n))
         return false;
+    /* By its prose where the root has some: a slideshow's captions can
+     * outweigh the article they sit in. */
+    if (pg->root_prose)
+        return artx_prose_len(pg, n) * 2 < pg->root_prose;
     return artx_text_len(n) * 2 < pg->root_text;
 }
 

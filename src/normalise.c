@@ -16,6 +16,7 @@
  *   4. a pass over the blocks that tidies text (tidy.c) and lifts bylines,
  *      rights and promo lines out of the body; then the ids, and the head
  *      from what the finished body gives away (head.c). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,12 +342,32 @@ static void number_blocks(xmlNodePtr body)
 
 /* ---- the driver ------------------------------------------------------------ */
 
+/* Characters of text under n outside links and figures, spaces aside
+ * (counted up to `enough`). */
+static size_t own_text(xmlNodePtr n, size_t enough, int depth)
+{
+    size_t len = 0;
+    for (xmlNodePtr c = n->children; c && len < enough && depth < 256; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            for (const xmlChar *q = c->content; *q; q++)
+                len += !isspace(*q) && (*q & 0xC0) != 0x80;
+        } else if (c->type == XML_ELEMENT_NODE && !artx_name_is(c, "a") &&
+                   !artx_name_is(c, "figure")) {
+            len += own_text(c, enough - len, depth + 1);
+        }
+    }
+    return len;
+}
+
+/* An article says something in words of its own: a page whose body is
+ * only links (a section front, a navigation page) or a single word is not
+ * one, however short a real article may be (a line of three words
+ * passes). */
+enum { MIN_ARTICLE_TEXT = 8 };
+
 static bool body_has_text(xmlNodePtr body)
 {
-    for (xmlNodePtr b = body->children; b; b = b->next)
-        if (!xmlStrEqual(b->name, BAD_CAST "figure"))
-            return true;
-    return false;
+    return own_text(body, MIN_ARTICLE_TEXT, 0) >= MIN_ARTICLE_TEXT;
 }
 
 /* Point the page at `doc`: a new XPath context, nothing found yet. */
@@ -414,7 +435,7 @@ static int build_body(const artx_page *pg, artx_meta *m, xmlNodePtr body, artx_e
     flush(&b);
     finish_body(m, body);
     if (!body_has_text(body))
-        return artx_fail(err, ARTX_ERR_NOARTICLE, "no article text found");
+        return artx_fail(err, ARTX_ERR_NOARTICLE, "no article found");
     number_blocks(body);
     return 0;
 }

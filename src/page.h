@@ -33,6 +33,7 @@ typedef struct artx_page {
     const artx_layout *layout;    /* the layout that found the root, or NULL */
     xmlNodePtr root;              /* the article's root in doc */
     size_t root_text;             /* bytes of text under root */
+    size_t root_prose;            /* ... of it in paragraphs, lists aside */
 } artx_page;
 
 /* What is known about the article, gathered in a fixed order of trust. */
@@ -86,7 +87,7 @@ void artx_add_author(artx_meta *m, const char *name, const char *email);
 
 /* ---- root.c: where the article is ----------------------------------------- */
 
-/* Set pg->root, pg->layout and pg->root_text: the root a known layout
+/* Set pg->root, pg->layout, pg->root_text and pg->root_prose: the root a known layout
  * selects, else the block that scores best as article text, else <body>. */
 void artx_find_root(artx_page *pg);
 
@@ -98,6 +99,15 @@ bool artx_is_hidden(xmlNodePtr n);
 /* Elements the walk drops: not content, hidden, or page furniture by class
  * or id (unless it holds most of the article's text). */
 bool artx_is_boilerplate(const artx_page *pg, xmlNodePtr n);
+
+/* Named as page furniture: footer, nav or aside, or a class or id word
+ * that the walk drops (share, comment, related ...), unless the id is a
+ * section's anchor. */
+bool artx_is_furniture_named(const artx_page *pg, xmlNodePtr n);
+
+/* Bytes of text in the paragraphs under n that are not in a list item:
+ * prose, as opposed to captions, link lists and slideshows. */
+size_t artx_prose_len(const artx_page *pg, xmlNodePtr n);
 
 /* Navigation lists: mostly links. */
 bool artx_is_link_list(xmlNodePtr n);

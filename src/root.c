@@ -1,7 +1,9 @@
 /* root.c - where on the page the article is: the element a known layout
  * names, else the one that scores best as article text (readability's
  * idea, simplified), else <body>. */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "page.h"
 
@@ -48,65 +50,159 @@ static xmlNodePtr largest(const artx_page *pg, const char *expr, size_t *len)
     return best;
 }
 
-/* What a block of text is worth to its parents: one, a point per comma,
- * and up to three more for its length. */
+/* Elements that hold blocks: a div or section with none of them inside
+ * and text of its own is a paragraph, however its text is wrapped (in
+ * spans, say). */
+#define BLOCK                                                                          \
+    "self::div or self::p or self::section or self::article or self::table"           \
+    " or self::ul or self::ol or self::dl or self::h1 or self::h2 or self::h3"        \
+    " or self::h4 or self::h5 or self::h6 or self::blockquote or self::pre"           \
+    " or self::figure or self::form or self::header or self::footer or self::nav"     \
+    " or self::aside"
+
+/* What a block of text is worth to its ancestors: one, a point per comma
+ * (three at most: a list of names is not prose), and up to five more for
+ * its length. */
 static double text_score(const char *t, size_t len)
 {
-    double s = 1;
-    for (const char *q = t; *q; q++)
-        s += *q == ',';
-    return s + (len / 300.0 > 3 ? 3 : len / 300.0);
+    int commas = 0;
+    for (const char *q = t; *q && commas < 3; q++)
+        commas += *q == ',' || !strncmp(q, "\xef\xbc\x8c", 3) || !strncmp(q, "\xe3\x80\x81", 3);
+    return 1 + commas + (len / 100.0 > 5 ? 5 : len / 100.0);
 }
 
-/* Every text block scores for its parent (and half for the grandparent);
+/* The candidates: each element that a text block scored for, once. */
+typedef struct {
+    xmlNodePtr *node;
+    double *score;
+    size_t n, cap; /* cap: a power of two, at least twice n */
+} candidates;
+
+static size_t slot(const candidates *c, xmlNodePtr n)
+{
+    size_t h = ((uintptr_t)n >> 4) * 0x9E3779B97F4A7C15u;
+    size_t i = h & (c->cap - 1);
+    while (c->node[i] && c->node[i] != n)
+        i = (i + 1) & (c->cap - 1);
+    return i;
+}
+
+static bool credit(candidates *c, xmlNodePtr n, double s)
+{
+    if (2 * (c->n + 1) > c->cap) {
+        candidates bigger = {.cap = c->cap ? c->cap * 2 : 1024, .n = c->n};
+        bigger.node = calloc(bigger.cap, sizeof *bigger.node);
+        bigger.score = calloc(bigger.cap, sizeof *bigger.score);
+        if (!bigger.node || !bigger.score) {
+            free(bigger.node);
+            free(bigger.score);
+            artx_oom();
+            return false;
+        }
+        for (size_t i = 0; i < c->cap; i++)
+            if (c->node[i]) {
+                size_t j = slot(&bigger, c->node[i]);
+                bigger.node[j] = c->node[i];
+                bigger.score[j] = c->score[i];
+            }
+        free(c->node);
+        free(c->score);
+        *c = bigger;
+    }
+    size_t i = slot(c, n);
+    if (!c->node[i]) {
+        c->node[i] = n;
+        c->n++;
+    }
+    c->score[i] += s;
+    return true;
+}
+
+/* Named as furniture, itself or its parent (higher up, a site's wrapper
+ * of everything may carry any name: "l-wrapper gate-ad"). */
+static bool in_furniture(const artx_page *pg, xmlNodePtr n)
+{
+    for (int k = 0; k < 2 && n && n->type == XML_ELEMENT_NODE; k++, n = n->parent)
+        if (artx_is_furniture_named(pg, n))
+            return true;
+    return false;
+}
+
+static bool is_within(xmlNodePtr n, xmlNodePtr top)
+{
+    for (; n; n = n->parent)
+        if (n == top)
+            return true;
+    return false;
+}
+
+/* A body split into sibling sections: when another candidate nearly as
+ * good (three fifths of the best score) sits beside the best one, under its
+ * parent or grandparent, the article is that ancestor (readability's
+ * sibling join, by ancestors: the model's root is one element). */
+static xmlNodePtr join_siblings(const candidates *c, xmlNodePtr best, double best_score)
+{
+    if (!best)
+        return NULL;
+    xmlNodePtr up = best;
+    for (int k = 1; k <= 2; k++) {
+        up = up->parent;
+        if (!up || up->type != XML_ELEMENT_NODE || artx_name_is(up, "body"))
+            break;
+        for (size_t j = 0; j < c->cap; j++) {
+            xmlNodePtr n = c->node[j];
+            if (n && c->score[j] >= 0.6 * best_score && n != up && is_within(n, up) &&
+                !is_within(n, best) && !is_within(best, n))
+                return up;
+        }
+    }
+    return best;
+}
+
+/* Every text block that is not mostly links scores for its ancestors,
+ * less the further up (readability's decay: 1, 1/2, then 1/(3 x level));
  * the candidate with the best score, discounted by its share of link
- * text, holds the article. */
+ * text and by a quarter when it is named as furniture, holds the
+ * article. */
 static xmlNodePtr score_root(const artx_page *pg)
 {
     xmlXPathObjectPtr o = artx_select(
         pg->xp, "//body//*[self::p or self::pre or self::td or self::dd"
-                " or (self::div and text()[normalize-space()])]", NULL);
-    xmlNodePtr best = NULL;
-    double best_score = 0;
+                " or ((self::div or self::section) and (text()[normalize-space()]"
+                " or (not(*[" BLOCK "]) and normalize-space())))]", NULL);
     if (!o)
         return NULL;
-    int n = o->nodesetval->nodeNr;
-    double *score = calloc((size_t)n * 2, sizeof *score);
-    xmlNodePtr *cand = calloc((size_t)n * 2, sizeof *cand);
-    int ncand = 0;
-    if (!score || !cand)
-        artx_oom();
-    for (int i = 0; score && cand && i < n; i++) {
+    candidates c = {0};
+    bool ok = true;
+    for (int i = 0; ok && i < o->nodesetval->nodeNr; i++) {
         xmlNodePtr p = o->nodesetval->nodeTab[i];
         char *t = artx_node_text(p);
         size_t len = t ? strlen(t) : 0;
-        if (len >= 40) {
+        if (len >= 40 && artx_link_text_len(p) * 2 < len) {
             double s = text_score(t, len);
-            xmlNodePtr up[2] = {p->parent, p->parent ? p->parent->parent : NULL};
-            for (int k = 0; k < 2; k++) {
-                if (!up[k] || up[k]->type != XML_ELEMENT_NODE)
-                    continue;
-                int j;
-                for (j = 0; j < ncand && cand[j] != up[k]; j++)
-                    ;
-                if (j == ncand)
-                    cand[ncand++] = up[k];
-                score[j] += k ? s / 2 : s;
-            }
+            xmlNodePtr up = p->parent;
+            for (int level = 0; ok && level < 5 && up && up->type == XML_ELEMENT_NODE;
+                 level++, up = up->parent)
+                ok = credit(&c, up, s / (level == 0 ? 1 : level == 1 ? 2 : 3.0 * level));
         }
         free(t);
     }
-    for (int j = 0; j < ncand; j++) {
-        size_t all = artx_text_len(cand[j]);
-        double density = all ? (double)artx_link_text_len(cand[j]) / (double)all : 1;
-        double s = score[j] * (1 - density);
-        if (s > best_score && !artx_is_hidden(cand[j])) {
-            best_score = s;
-            best = cand[j];
+    xmlNodePtr best = NULL;
+    double best_score = 0;
+    for (size_t j = 0; ok && j < c.cap; j++) {
+        if (!c.node[j])
+            continue;
+        size_t all = artx_text_len(c.node[j]);
+        double density = all ? (double)artx_link_text_len(c.node[j]) / (double)all : 1;
+        c.score[j] *= (1 - density) * (in_furniture(pg, c.node[j]) || artx_is_hidden(c.node[j]) ? 0.25 : 1);
+        if (c.score[j] > best_score) {
+            best_score = c.score[j];
+            best = c.node[j];
         }
     }
-    free(score);
-    free(cand);
+    best = join_siblings(&c, best, best_score);
+    free(c.node);
+    free(c.score);
     xmlXPathFreeObject(o);
     return best;
 }
@@ -121,6 +217,7 @@ void artx_find_root(artx_page *pg)
             pg->root = r;
             pg->layout = &layouts[i];
             pg->root_text = len;
+            pg->root_prose = artx_prose_len(pg, r);
             return;
         }
     }
@@ -131,4 +228,5 @@ void artx_find_root(artx_page *pg)
         xmlXPathFreeObject(o);
     }
     pg->root_text = artx_text_len(pg->root);
+    pg->root_prose = artx_prose_len(pg, pg->root);
 }

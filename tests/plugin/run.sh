@@ -176,7 +176,7 @@ if [ $have_xsltproc = 1 ]; then
     expect_error "artx:article() of a string" "artx:article('x')" \
         'artx:article(): the first argument must be a node-set'
     expect_error "artx:article() of a page without an article" "artx:article(/)" \
-        'artx:article(): no article text'
+        'artx:article(): no article found'
     expect_error "artx:version() with an argument" "artx:version(1)" 'artx:version(): called with 1'
     # A page that has an article, but the rules cannot be read.
     if xsltproc_ --html --encoding utf-8 --stringparam srx /nonexistent.srx \

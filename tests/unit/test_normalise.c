@@ -153,6 +153,67 @@ static void test_boilerplate(void)
     xmlFreeDoc(art);
 }
 
+/* The generic finder, on pages no layout knows (no <article>). */
+static void test_finder(void)
+{
+    /* Paragraphs written as divs of spans outweigh a short note in <p>s. */
+    xmlDocPtr art = NORM(HTML_HEAD
+        "<div class=\"note\"><p>작가의 말: 이번 주는 조금 늦었습니다, 미안합니다, 정말로.</p></div>"
+        "<div class=\"chapter\">"
+        "<div><span>" LONG_KO "</span></div><div><span>" LONG_KO2 "</span></div>"
+        "<div><span>" LONG_KO "</span></div></div>" HTML_TAIL);
+    OK(body_has(art, "정부는 내년") && !body_has(art, "작가의 말"),
+       "finder: divs of spans are paragraphs, and win");
+    xmlFreeDoc(art);
+
+    /* A list of names full of commas, all links, does not win. */
+    char names[4096] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(names, "<a href=\"https://e.example/u\">이름있는사람</a>, ");
+    char page[16384];
+    snprintf(page, sizeof page, HTML_HEAD "<div class=\"story\">" LONG_PS LONG_PS "</div>"
+             "<div class=\"fans\"><p>%s</p></div>" HTML_TAIL, names);
+    art = NORM(page);
+    OK(body_has(art, "정부는 내년") && !body_has(art, "이름있는사람"),
+       "finder: a comma list of links is not the article");
+    xmlFreeDoc(art);
+
+    /* A body in sibling sections is kept whole. */
+    art = NORM(HTML_HEAD "<div class=\"doc\"><div class=\"part\">" LONG_PS "</div>"
+               "<div class=\"part\"><p>" LONG_KO2 "</p><p>둘째 부분의 끝 문단이다, 여기까지 읽어 주셔서 "
+               "고맙습니다, 다음 주에 다시 만나요.</p></div></div>" HTML_TAIL);
+    OK(body_has(art, "정부는 내년") && body_has(art, "둘째 부분의 끝"),
+       "finder: sibling sections are joined");
+    xmlFreeDoc(art);
+}
+
+/* Names that mark furniture, and what they do not mark. */
+static void test_furniture_names(void)
+{
+    /* A section's id made from its own heading, linked from a table of
+     * contents: an anchor, though "sharing" is a furniture word. */
+    xmlDocPtr art = NORM(HTML_HEAD "<article>" LONG_PS
+        "<p><a href=\"#sharing-with-a-team\">목차</a></p>"
+        "<div id=\"sharing-with-a-team\"><h2>Sharing with a team</h2><p>" LONG_KO2 "</p></div>"
+        "<div id=\"share\"><h2>Share</h2><p>공유하기 단추들이 있는 곳</p></div>"
+        "</article>" HTML_TAIL);
+    OK(body_has(art, "Sharing with a team"), "an id that anchors its section's heading is kept");
+    OK(!body_has(art, "공유하기 단추"), "... but a share box with no link to it is dropped");
+    xmlFreeDoc(art);
+
+    /* A slideshow's captions outweigh the article: dropped by its prose. */
+    char slides[16384] = "";
+    for (int i = 0; i < 12; i++)
+        strcat(slides, "<li><h2>사진 설명</h2><p>" LONG_KO "</p></li>");
+    char page[32768];
+    snprintf(page, sizeof page, HTML_HEAD "<article>" LONG_PS
+             "<div class=\"media-gallery\"><ul>%s</ul></div></article>" HTML_TAIL, slides);
+    art = NORM(page);
+    OK(body_has(art, "시민단체는") && !body_has(art, "사진 설명"),
+       "a gallery whose captions outweigh the article is dropped");
+    xmlFreeDoc(art);
+}
+
 static void test_paragraphs(void)
 {
     xmlDocPtr art = NORM(PAGE("<p>한 줄<br>두 줄<br><br>새 문단<br> <br>또 새 문단</p>"
@@ -514,6 +575,8 @@ int main(void)
     artx_init();
     test_root();
     test_boilerplate();
+    test_finder();
+    test_furniture_names();
     test_paragraphs();
     test_headings_lists_quotes();
     test_figures();
