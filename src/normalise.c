@@ -385,6 +385,42 @@ static void page_clear(artx_page *pg)
     if (pg->xp)
         xmlXPathFreeContext(pg->xp);
     free(pg->base_owned);
+    xmlFreeDoc(pg->embedded);
+}
+
+/* A page whose server-rendered body lacks the article it carries as data
+ * (less than half its prose) is read from the data.  Its metadata stays
+ * the page's. */
+static int read_embedded(artx_page *pg, artx_error *err)
+{
+    if (pg->layout && pg->layout->site)
+        return 0;
+    xmlDocPtr e = artx_embedded_article(pg);
+    if (!e)
+        return 0;
+    xmlXPathContextPtr xp = xmlXPathNewContext(e);
+    xmlXPathObjectPtr o = xp ? artx_select(xp, "/html/body/div", NULL) : NULL;
+    xmlNodePtr div = o ? o->nodesetval->nodeTab[0] : NULL;
+    xmlXPathFreeObject(o);
+    if (xp)
+        xmlXPathFreeContext(xp);
+    artx_page data = {.doc = e};
+    size_t prose = 0;
+    if (div && page_open(&data, e, err) == 0)
+        prose = artx_prose_len(&data, div);
+    if (data.xp)
+        xmlXPathFreeContext(data.xp);
+    if (!div || prose <= 2 * pg->root_prose) {
+        xmlFreeDoc(e);
+        return 0;
+    }
+    int ret = page_open(pg, e, err);
+    pg->embedded = e;
+    pg->layout = NULL;
+    pg->root = div;
+    pg->root_text = artx_text_len(div);
+    pg->root_prose = prose;
+    return ret;
 }
 
 /* Relative links resolve against <base>, else the canonical URL, else
@@ -423,7 +459,7 @@ static int read_page(artx_page *pg, artx_meta *m, xmlDocPtr page, artx_from from
     }
     artx_find_root(pg);
     artx_meta_pick_title(m, pg);
-    return 0;
+    return read_embedded(pg, err);
 }
 
 /* Passes 3 and 4: the body, walked from the root, tidied and numbered. */

@@ -34,6 +34,7 @@ typedef struct artx_page {
     xmlNodePtr root;              /* the article's root in doc */
     size_t root_text;             /* bytes of text under root */
     size_t root_prose;            /* ... of it in paragraphs, lists aside */
+    xmlDocPtr embedded;           /* the article the page holds as data, when read */
 } artx_page;
 
 /* What is known about the article, gathered in a fixed order of trust. */
@@ -90,6 +91,13 @@ void artx_add_author(artx_meta *m, const char *name, const char *email);
 /* Set pg->root, pg->layout, pg->root_text and pg->root_prose: the root a known layout
  * selects, else the block that scores best as article text, else <body>. */
 void artx_find_root(artx_page *pg);
+
+/* ---- embedded.c: articles a page carries as data --------------------------- */
+
+/* An HTML document of the article's blocks when pg's page carries the
+ * article as data (Arc's Fusion.globalContent), else NULL.  The caller
+ * frees it. */
+xmlDocPtr artx_embedded_article(const artx_page *pg);
 
 /* ---- boilerplate.c: what is not the article -------------------------------- */
 

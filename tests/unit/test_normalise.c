@@ -187,6 +187,41 @@ static void test_finder(void)
     xmlFreeDoc(art);
 }
 
+/* An article the page carries only as Arc's Fusion.globalContent. */
+static void test_embedded(void)
+{
+    xmlDocPtr art = NORM(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>데이터 기사</title>"
+        "<script>window.Fusion=window.Fusion||{};Fusion.globalContent={\"_id\":\"X1\","
+        "\"content_elements\":["
+        "{\"type\":\"image\",\"url\":\"https://img.example/a.jpg\",\"caption\":\"사진 설명 & 출처\"},"
+        "{\"type\":\"text\",\"content\":\"첫 문단은 <b>굵은</b> 글씨가 있는 본문이다. 둘째 문장도 있다.\"},"
+        "{\"type\":\"header\",\"content\":\"중간 제목\",\"level\":2},"
+        "{\"type\":\"interstitial_link\",\"content\":\"다른 기사 보기\"},"
+        "{\"type\":\"list\",\"items\":[{\"type\":\"text\",\"content\":\"첫 항목\"},"
+        "{\"type\":\"text\",\"content\":\"둘째 항목\"}]},"
+        "{\"type\":\"text\",\"content\":\"마지막 문단은 여기서 끝나는 본문의 문장이다.\"}]};"
+        "Fusion.globalContentConfig={};</script></head>"
+        "<body><div id=\"app\"><nav><a href=\"https://e.example/\">홈</a></nav></div></body></html>");
+    XP_INT_EQ(art, "count(/a:article/a:body/a:p)", 2, "embedded: the text elements are paragraphs");
+    XP_STR_EQ(art, "/a:article/a:body/a:p[1]/a:strong", "굵은", "embedded: with their inline markup");
+    XP_STR_EQ(art, "/a:article/a:body/a:h2", "중간 제목", "embedded: a header is a heading");
+    XP_INT_EQ(art, "count(/a:article/a:body/a:ul/a:li)", 2, "embedded: a list and its items");
+    XP_STR_EQ(art, "/a:article/a:body/a:figure/a:img/@src", "https://img.example/a.jpg",
+              "embedded: an image is a figure");
+    OK(body_has(art, "사진 설명 & 출처"), "embedded: with its caption");
+    OK(!body_has(art, "다른 기사"), "embedded: a link to another story is not the article");
+    xmlFreeDoc(art);
+
+    /* A page that renders its article keeps it, whatever its data says. */
+    art = NORM(HTML_HEAD "<script>Fusion.globalContent={\"content_elements\":"
+               "[{\"type\":\"text\",\"content\":\"데이터에만 있는 짧은 문단.\"}]};</script>"
+               "<article>" LONG_PS "</article>" HTML_TAIL);
+    OK(body_has(art, "정부는 내년") && !body_has(art, "데이터에만"),
+       "embedded: a rendered body wins over a smaller one in data");
+    xmlFreeDoc(art);
+}
+
 /* Names that mark furniture, and what they do not mark. */
 static void test_furniture_names(void)
 {
@@ -577,6 +612,7 @@ int main(void)
     test_boilerplate();
     test_finder();
     test_furniture_names();
+    test_embedded();
     test_paragraphs();
     test_headings_lists_quotes();
     test_figures();
