@@ -35,7 +35,11 @@ static char *ld_text(const artx_meta *m, const char *rel)
     if (!m->ldxp)
         return NULL;
     snprintf(expr, sizeof expr, "%s/%s", LD_ARTICLE, rel);
-    return artx_select_text(m->ldxp, expr, NULL);
+    char *t = artx_select_text(m->ldxp, expr, NULL);
+    /* JSON-LD is plain text, but sites write it from their HTML. */
+    if (t)
+        artx_text_unescape(t);
+    return t;
 }
 
 bool artx_is_rights(const char *t)
@@ -233,6 +237,19 @@ static bool plausible_person(const artx_meta *m, const char *name)
     return !m->publisher || strcmp(name, m->publisher) != 0;
 }
 
+/* A name from metadata, which some sites give with its role ("이정화
+ * 에디터", "홍길동 기자"): the person the byline rules find in it, else the
+ * name as it is. */
+static void add_named(artx_meta *m, const char *name)
+{
+    artx_byline b[1];
+    bool whole = false;
+    if (artx_byline_parse(name, b, 1, &whole) == 1 && whole)
+        artx_add_author(m, b[0].name, b[0].email);
+    else
+        artx_add_author(m, name, "");
+}
+
 static void pick_authors(artx_meta *m, const artx_page *pg)
 {
     xmlXPathObjectPtr o = NULL;
@@ -245,7 +262,7 @@ static void pick_authors(artx_meta *m, const artx_page *pg)
     for (int i = 0; o && i < o->nodesetval->nodeNr; i++) {
         char *name = artx_node_text(o->nodesetval->nodeTab[i]);
         if (name && plausible_person(m, name))
-            artx_add_author(m, name, "");
+            add_named(m, name);
         free(name);
     }
     xmlXPathFreeObject(o);
@@ -259,7 +276,7 @@ static void pick_authors(artx_meta *m, const artx_page *pg)
         if (v && !strncasecmp(v, "by ", 3))
             name = v + 3;
         if (name && plausible_person(m, name))
-            artx_add_author(m, name, "");
+            add_named(m, name);
         free(v);
     }
 }

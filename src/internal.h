@@ -102,6 +102,11 @@ bool artx_xml_char_ok(long cp);
  * 1.0 forbids.  Returns a malloc'ed string (NULL when out of memory). */
 char *artx_text_collapse(const char *s);
 
+/* Decode, in place, the character references that a text carries once
+ * more than it should ("&#34;" in a JSON-LD headline, "&amp;quot;" in an
+ * attribute): numeric ones and HTML's named ones. */
+void artx_text_unescape(char *s);
+
 /* Unicode NFC of a UTF-8 string (on ICU).  Returns a malloc'ed string or
  * NULL when out of memory; invalid UTF-8 is replaced by U+FFFD. */
 char *artx_text_nfc(const char *s);

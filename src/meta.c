@@ -420,7 +420,8 @@ static bool next_email(const char *p, const char **start, size_t *len)
 /* Role words that follow a name in a Korean byline, longest first. */
 static const char *const roles[] = {
     "선임기자", "수석기자", "전문기자", "객원기자", "인턴기자", "기자",
-    "특파원", "통신원", "논설위원", "편집위원", "기상캐스터", NULL};
+    "특파원", "통신원", "논설위원", "편집위원", "기상캐스터", "에디터", "리포터", "앵커",
+    "PD", NULL};
 
 /* The Hangul name (2-5 syllables) ending right before `end`, or NULL. */
 static const char *name_before(const char *text, const char *end)

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -203,4 +205,43 @@ const char *artx_strcasestr(const char *hay, const char *needle)
         if (strncasecmp(hay, needle, n) == 0)
             return hay;
     return NULL;
+}
+
+/* One character reference at s ("&#34;", "&#x22;", "&quot;"): its code
+ * point and length, or -1. */
+static long reference(const char *s, size_t *len)
+{
+    const char *semi = strchr(s, ';');
+    if (!semi || semi - s > 32)
+        return -1;
+    *len = (size_t)(semi - s) + 1;
+    if (s[1] == '#') {
+        char *end;
+        bool hex = s[2] == 'x' || s[2] == 'X';
+        const char *digits = s + (hex ? 3 : 2);
+        long cp = strtol(digits, &end, hex ? 16 : 10);
+        return end == semi && end > digits && artx_xml_char_ok(cp) ? cp : -1;
+    }
+    char name[33];
+    memcpy(name, s + 1, *len - 2);
+    name[*len - 2] = '\0';
+    const htmlEntityDesc *e = htmlEntityLookup(BAD_CAST name);
+    return e ? (long)e->value : -1;
+}
+
+void artx_text_unescape(char *s)
+{
+    char *out = s;
+    while (*s) {
+        size_t len;
+        long cp = *s == '&' ? reference(s, &len) : -1;
+        if (cp < 0) {
+            *out++ = *s++;
+            continue;
+        }
+        /* A reference is never shorter than the character it stands for. */
+        out += xmlCopyCharMultiByte(BAD_CAST out, (int)cp);
+        s += len;
+    }
+    *out = '\0';
 }

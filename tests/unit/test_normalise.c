@@ -222,6 +222,22 @@ static void test_embedded(void)
     xmlFreeDoc(art);
 }
 
+/* Metadata written from HTML into JSON-LD: references decoded once; a
+ * name given with its role. */
+static void test_escaped_metadata(void)
+{
+    xmlDocPtr art = NORM(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"&#34;손님 많아서 못 타&#34; 예매하고도\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"이정화 에디터\"}}</script>"
+        "</head>" ARTICLE_BODY);
+    XP_STR_EQ(art, "/a:article/a:head/a:title", "\"손님 많아서 못 타\" 예매하고도",
+              "a JSON-LD headline's references are decoded");
+    XP_STR_EQ(art, "/a:article/a:head/a:author", "이정화", "an author's role is not the name");
+    xmlFreeDoc(art);
+}
+
 /* Names that mark furniture, and what they do not mark. */
 static void test_furniture_names(void)
 {
@@ -613,6 +629,7 @@ int main(void)
     test_finder();
     test_furniture_names();
     test_embedded();
+    test_escaped_metadata();
     test_paragraphs();
     test_headings_lists_quotes();
     test_figures();

@@ -113,6 +113,25 @@ static void nfc_case_at(const char *file, int line, const char *in, const char *
 }
 #define nfc_case(...) nfc_case_at(__FILE__, __LINE__, __VA_ARGS__)
 
+static void unescape_case(const char *in, const char *want, const char *what)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", in);
+    artx_text_unescape(buf);
+    STR_EQ(buf, want, what);
+}
+
+static void test_unescape(void)
+{
+    unescape_case("&#34;손님&#34; 많아", "\"손님\" 많아", "decimal references");
+    unescape_case("&#x22;a&#X27;", "\"a'", "hex references");
+    unescape_case("Tom &amp; Jerry &quot;x&quot; &hellip;", "Tom & Jerry \"x\" \xE2\x80\xA6",
+                  "HTML's named references");
+    unescape_case("a & b; &nosuch; &#0; &#xD800; &#12", "a & b; &nosuch; &#0; &#xD800; &#12",
+                  "what is no reference to a character stays");
+    unescape_case("&amp;quot;", "&quot;", "one level only");
+}
+
 static void test_nfc(void)
 {
     nfc_case("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", "\xED\x95\x9C",
@@ -258,6 +277,7 @@ int main(void)
     test_collapse();
     test_utf8();
     test_guess_lang();
+    test_unescape();
     test_nfc();
     test_json();
     xmlCleanupParser();
