@@ -56,14 +56,9 @@ static void add_escaped(xmlBufferPtr b, const char *s)
  * stories) is not the article's text. */
 static void add_element(xmlBufferPtr b, xmlXPathContextPtr xp, xmlNodePtr e)
 {
-    char *type = artx_select_text(xp, "string[@key='type']", e);
+    char *kind = artx_select_text(xp, "string[@key='type']", e);
     char *content = artx_select_text(xp, "string[@key='content']", e);
-    if (!type)
-        type = artx_strdup("");
-    if (!type) {
-        free(content);
-        return;
-    }
+    const char *type = kind ? kind : "";
     if (!strcmp(type, "text") && content) {
         xmlBufferCat(b, BAD_CAST "<p>");
         xmlBufferCat(b, BAD_CAST content);
@@ -102,7 +97,7 @@ static void add_element(xmlBufferPtr b, xmlXPathContextPtr xp, xmlNodePtr e)
         xmlBufferCat(b, BAD_CAST "</ul>\n");
         xmlXPathFreeObject(items);
     }
-    free(type);
+    free(kind);
     free(content);
 }
 

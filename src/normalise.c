@@ -398,16 +398,15 @@ static int read_embedded(artx_page *pg, artx_error *err)
     xmlDocPtr e = artx_embedded_article(pg);
     if (!e)
         return 0;
-    xmlXPathContextPtr xp = xmlXPathNewContext(e);
-    xmlXPathObjectPtr o = xp ? artx_select(xp, "/html/body/div", NULL) : NULL;
-    xmlNodePtr div = o ? o->nodesetval->nodeTab[0] : NULL;
-    xmlXPathFreeObject(o);
-    if (xp)
-        xmlXPathFreeContext(xp);
-    artx_page data = {.doc = e};
+    artx_page data = {0};
+    xmlNodePtr div = NULL;
     size_t prose = 0;
-    if (div && page_open(&data, e, err) == 0)
-        prose = artx_prose_len(&data, div);
+    if (page_open(&data, e, err) == 0) {
+        xmlXPathObjectPtr o = artx_select(data.xp, "/html/body/div", NULL);
+        div = o ? o->nodesetval->nodeTab[0] : NULL;
+        xmlXPathFreeObject(o);
+        prose = div ? artx_prose_len(&data, div) : 0;
+    }
     if (data.xp)
         xmlXPathFreeContext(data.xp);
     if (!div || prose <= 2 * pg->root_prose) {
