@@ -78,18 +78,6 @@ static xmlNodePtr first_img(const artx_page *pg, xmlNodePtr n, char **url)
     return found;
 }
 
-static bool seen_before(xmlNodePtr body, const char *url)
-{
-    for (xmlNodePtr f = body->children; f; f = f->next) {
-        xmlChar *src = f->children ? xmlGetProp(f->children, BAD_CAST "src") : NULL;
-        bool dup = src && !strcmp((const char *)src, url);
-        xmlFree(src);
-        if (dup)
-            return true;
-    }
-    return false;
-}
-
 /* The model's img for a page's img: integer sizes only (Daum writes
  * height="auto"), the original's width where the page gives it. */
 static void add_img(xmlNodePtr fig, xmlNodePtr img, const char *url)
@@ -113,17 +101,20 @@ static void add_img(xmlNodePtr fig, xmlNodePtr img, const char *url)
     free(alt);
 }
 
-bool artx_figure_add(const artx_page *pg, xmlNodePtr body, xmlNodePtr wrapper)
+bool artx_figure_add(const artx_page *pg, xmlNodePtr body, xmlNodePtr wrapper,
+                     xmlHashTablePtr seen)
 {
     char *url = NULL;
     xmlNodePtr img = first_img(pg, wrapper, &url);
     if (!img)
         return false;
     /* The same photo twice (lazy-loading markup) is one figure. */
-    if (seen_before(body, url)) {
+    if (xmlHashLookup(seen, BAD_CAST url)) {
         free(url);
         return true;
     }
+    /* Out of memory here costs at most a photo twice, never one lost. */
+    (void)xmlHashAddEntry(seen, BAD_CAST url, body);
     xmlNodePtr fig = xmlNewChild(body, body->ns, BAD_CAST "figure", NULL);
     add_img(fig, img, url);
     free(url);

@@ -34,6 +34,7 @@ typedef struct build {
     xmlNodePtr inl;          /* where inline content goes now */
     bool explicit_p;         /* para comes from a <p>, not loose text */
     xmlNodePtr pending_br;   /* a <br> that a second <br> turns into a break */
+    xmlHashTablePtr photos;  /* the URLs of the figures added */
     unsigned gen;            /* counts opened paragraphs */
     int depth;
 } build;
@@ -98,7 +99,8 @@ static void walk_block(build *c, xmlNodePtr n)
         /* A <figure> without a usable image leaves nothing worth keeping
          * (its caption describes what is gone); a photo-classed wrapper
          * may hold text after all. */
-        if (!artx_figure_add(c->pg, c->body, n) && !artx_name_is(n, "img") && !artx_name_is(n, "figure"))
+        if (!artx_figure_add(c->pg, c->body, n, c->photos) && !artx_name_is(n, "img") &&
+            !artx_name_is(n, "figure"))
             walk(c, n);
         return;
     }
@@ -370,11 +372,15 @@ static bool body_has_text(xmlNodePtr body)
     return own_text(body, MIN_ARTICLE_TEXT, 0) >= MIN_ARTICLE_TEXT;
 }
 
-/* Point the page at `doc`: a new XPath context, nothing found yet. */
+/* Point the page at `doc`: a new XPath context, nothing found yet.  The
+ * elements are numbered in document order first: without it libxml2 puts
+ * a node-set in order by walking the tree for every comparison, and one
+ * expression over all of a big page's text nodes costs minutes. */
 static int page_open(artx_page *pg, xmlDocPtr doc, artx_error *err)
 {
     if (pg->xp)
         xmlXPathFreeContext(pg->xp);
+    xmlXPathOrderDocElems(doc);
     pg->doc = doc;
     pg->xp = xmlXPathNewContext(doc);
     return pg->xp ? 0 : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
@@ -464,10 +470,13 @@ static int read_page(artx_page *pg, artx_meta *m, xmlDocPtr page, artx_from from
 /* Passes 3 and 4: the body, walked from the root, tidied and numbered. */
 static int build_body(const artx_page *pg, artx_meta *m, xmlNodePtr body, artx_error *err)
 {
-    build b = {.pg = pg, .body = body, .container = body};
+    build b = {.pg = pg, .body = body, .container = body, .photos = xmlHashCreate(0)};
+    if (!b.photos)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     if (pg->root)
         walk(&b, pg->root);
     flush(&b);
+    xmlHashFree(b.photos, NULL);
     finish_body(m, body);
     if (!body_has_text(body))
         return artx_fail(err, ARTX_ERR_NOARTICLE, "no article found");

@@ -7,6 +7,7 @@
 #ifndef ARTX_PAGE_H
 #define ARTX_PAGE_H
 
+#include <libxml/hash.h>
 #include <libxml/xpath.h>
 
 #include "internal.h"
@@ -139,9 +140,12 @@ void artx_inline_copy(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst);
 /* A wrapper around one photo and its caption. */
 bool artx_is_figure_wrapper(const artx_page *pg, xmlNodePtr n);
 
-/* Append a figure for the photo in `wrapper` to body.  Returns false when
- * there is no usable image (a photo seen before counts as added). */
-bool artx_figure_add(const artx_page *pg, xmlNodePtr body, xmlNodePtr wrapper);
+/* Append a figure for the photo in `wrapper` to body, unless its URL is in
+ * `seen` (the caller's, keyed by the URLs of the photos added so far), and
+ * add the URL there.  Returns false when there is no usable image (a photo
+ * seen before counts as added). */
+bool artx_figure_add(const artx_page *pg, xmlNodePtr body, xmlNodePtr wrapper,
+                     xmlHashTablePtr seen);
 
 /* Tidy a figure's caption and split the photo credit off its end; a
  * caption left empty is removed. */
