@@ -227,6 +227,14 @@ ARTX_EXPORT int artx_transform(xmlDocPtr article, artx_format format,
                                const char *const *params, unsigned char **out,
                                size_t *len, artx_error *err);
 
+/* artx_transform() for a caller done with the article: it takes *article,
+ * frees it as soon as the output no longer needs it (before a big result
+ * is serialised, so that the two are not held at once) and sets *article
+ * to NULL, whether it succeeds or fails. */
+ARTX_EXPORT int artx_transform_take(xmlDocPtr *article, artx_format format,
+                                    const char *const *params, unsigned char **out,
+                                    size_t *len, artx_error *err);
+
 /* Use the stylesheets in `dir` (same file names as xslt/) instead of the
  * built-in ones; NULL goes back to the built-in ones.  The string is
  * copied.  Refused with ARTX_ERR_IO when `dir` is not a folder.  Waits for

@@ -310,12 +310,10 @@ static int convert(const options *o, const char *input)
     if (failed)
         goto out;
     if (artx_sentences(article, o->seg, &err) ||
-        artx_transform(article, o->format, o->params, &out, &out_len, &err)) {
+        artx_transform_take(&article, o->format, o->params, &out, &out_len, &err)) {
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
-    xmlFreeDoc(article);
-    article = NULL;
     if (o->verbose > 0)
         fprintf(stderr, "artx: %s: encoding %s, %zu bytes out\n", name, encoding, out_len);
     status = write_output(o, input, out, out_len);

@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -561,24 +562,58 @@ int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *pa
     return ret;
 }
 
-/* Bytes from libxml2's allocator handed out as malloc'ed memory, as
- * artx.h promises, NUL-terminated. */
-static int hand_out(xmlChar *buf, int n, unsigned char **out, size_t *len, artx_error *err)
+/* The serialisers write into one buffer of the caller's: libxml2's own
+ * (xsltSaveResultToString, xmlDocDumpMemory) grows a buffer to twice the
+ * output and copies it once more at the end, which on a big article costs
+ * three times the output at the peak. */
+typedef struct sink {
+    unsigned char *p;   /* malloc'ed, handed out to the caller */
+    size_t len, cap;
+    bool nomem;
+} sink;
+
+/* Always leaves room for a NUL after the bytes. */
+static int sink_write(void *ctx, const char *s, int n)
 {
-    /* xsltSaveResultToString succeeds with a length and no buffer when
-     * its last copy fails. */
-    if (!buf && n)
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    *out = malloc((size_t)n + 1);
-    if (!*out) {
-        xmlFree(buf);
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    sink *k = ctx;
+    size_t cap = k->cap ? k->cap : 4096;
+    while ((size_t)n >= cap - k->len) {
+        if (cap > SIZE_MAX / 3 * 2) {
+            k->nomem = true;
+            return -1;
+        }
+        cap += cap / 2;
     }
-    if (n)
-        memcpy(*out, buf, (size_t)n);
-    (*out)[n] = '\0';
-    *len = (size_t)n;
-    xmlFree(buf);
+    if (cap != k->cap) {
+        unsigned char *p = realloc(k->p, cap);
+        if (!p) {
+            k->nomem = true;
+            return -1;
+        }
+        k->p = p;
+        k->cap = cap;
+    }
+    memcpy(k->p + k->len, s, (size_t)n);
+    k->len += (size_t)n;
+    return n;
+}
+
+/* Hand out what the sink holds after a serialiser returned `status` (< 0:
+ * it failed) and the output buffer is closed. */
+static int sink_take(sink *k, int status, const char *what, const char *name,
+                     unsigned char **out, size_t *len, artx_error *err)
+{
+    if (status >= 0 && !k->p && sink_write(k, "", 0) < 0)
+        status = -1;
+    if (status < 0) {
+        free(k->p);
+        if (k->nomem)
+            return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        return artx_fail(err, ARTX_ERR_XSLT, "cannot serialise %s%s", what, name);
+    }
+    k->p[k->len] = '\0';
+    *out = k->p;
+    *len = k->len;
     return 0;
 }
 
@@ -586,28 +621,37 @@ int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char 
                               size_t *len, artx_error *err)
 {
     xsltStylesheetPtr style;
-    xmlChar *buf = NULL;
-    int n = 0;
     *out = NULL;
     *len = 0;
     pthread_rwlock_rdlock(&state_lock);
     int ret = load(name, &style, err);
-    if (!ret && xsltSaveResultToString(&buf, &n, result, style) < 0)
-        ret = artx_fail(err, ARTX_ERR_XSLT, "cannot serialise the output of %s", name);
+    if (!ret) {
+        sink k = {0};
+        xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &k, NULL);
+        if (!ob)
+            ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        else {
+            int status = xsltSaveResultTo(ob, result, style);
+            int closed = xmlOutputBufferClose(ob);
+            ret = sink_take(&k, status < 0 ? status : closed, "the output of ", name, out, len,
+                            err);
+        }
+    }
     pthread_rwlock_unlock(&state_lock);
-    return ret ? ret : hand_out(buf, n, out, len, err);
+    return ret;
 }
 
 int artx_xml_serialise(xmlDocPtr doc, unsigned char **out, size_t *len, artx_error *err)
 {
-    xmlChar *buf = NULL;
-    int n = 0;
+    sink k = {0};
     *out = NULL;
     *len = 0;
-    xmlDocDumpMemoryEnc(doc, &buf, &n, "UTF-8");
-    if (!buf)
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &k, NULL);
+    if (!ob)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    return hand_out(buf, n, out, len, err);
+    /* (closes the buffer) */
+    return sink_take(&k, xmlSaveFormatFileTo(ob, doc, "UTF-8", 0), "the article", "", out, len,
+                     err);
 }
 
 /* The first problem the schema reports, into the caller's buffer. */

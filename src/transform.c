@@ -102,8 +102,11 @@ static int write_article(xmlDocPtr article, unsigned char **out, size_t *len, ar
     return ret;
 }
 
-static int transform(xmlDocPtr article, artx_format format, const char *const *params,
-                     unsigned char **out, size_t *len, artx_error *err)
+/* `take`: the article is the caller's to free no longer: it is freed as
+ * soon as the output no longer needs it, and *article set to NULL. */
+static int transform(xmlDocPtr *article, bool take, artx_format format,
+                     const char *const *params, unsigned char **out, size_t *len,
+                     artx_error *err)
 {
     size_t i = 0;
     *out = NULL;
@@ -113,27 +116,50 @@ static int transform(xmlDocPtr article, artx_format format, const char *const *p
     if (i == NFORMATS)
         return artx_fail(err, ARTX_ERR_USAGE, "unknown output format");
     if (format == ARTX_TO_EPUB)
-        return artx_epub(article, params, out, len, err);
+        return artx_epub(*article, params, out, len, err);
     if (!formats[i].stylesheet)
-        return write_article(article, out, len, err);
+        return write_article(*article, out, len, err);
     xmlDocPtr res;
-    int ret = artx_stylesheet_apply(formats[i].stylesheet, article, params, &res, NULL, err);
+    int ret = artx_stylesheet_apply(formats[i].stylesheet, *article, params, &res, NULL, err);
     if (ret)
         return ret;
+    /* The result holds copies: the article, as big as a third of it, need
+     * not be held while it is serialised. */
+    if (take) {
+        xmlFreeDoc(*article);
+        *article = NULL;
+    }
     ret = artx_stylesheet_serialise(formats[i].stylesheet, res, out, len, err);
     xmlFreeDoc(res);
+    return ret;
+}
+
+static int transform_checked(xmlDocPtr *article, bool take, artx_format format,
+                             const char *const *params, unsigned char **out, size_t *len,
+                             artx_error *err)
+{
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, transform(article, take, format, params, out, len, err), err);
+    if (ret) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+    }
+    if (take) {
+        xmlFreeDoc(*article);
+        *article = NULL;
+    }
     return ret;
 }
 
 int artx_transform(xmlDocPtr article, artx_format format, const char *const *params,
                    unsigned char **out, size_t *len, artx_error *err)
 {
-    unsigned long oom = artx_oom_mark();
-    int ret = artx_oom_since(oom, transform(article, format, params, out, len, err), err);
-    if (ret) {
-        free(*out);
-        *out = NULL;
-        *len = 0;
-    }
-    return ret;
+    return transform_checked(&article, false, format, params, out, len, err);
+}
+
+int artx_transform_take(xmlDocPtr *article, artx_format format, const char *const *params,
+                        unsigned char **out, size_t *len, artx_error *err)
+{
+    return transform_checked(article, true, format, params, out, len, err);
 }

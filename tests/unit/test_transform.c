@@ -154,6 +154,69 @@ static void test_formats(xmlDocPtr art)
     OK(out == NULL && len == 0, "... with no output");
 }
 
+/* artx_transform_take gives the same bytes as artx_transform in every
+ * format, and takes the article whatever the outcome. */
+static void test_take(xmlDocPtr art)
+{
+    static const artx_format all[] = {ARTX_TO_ARTICLE, ARTX_TO_TEXT, ARTX_TO_XLIFF,
+                                      ARTX_TO_XLIFF12, ARTX_TO_DOCBOOK, ARTX_TO_XHTML};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        size_t want_len = 0, len = 0;
+        char *want = transform(art, all[i], to_en, &want_len);
+        xmlDocPtr copy = xmlCopyDoc(art, 1);
+        unsigned char *out = NULL;
+        artx_error err = {0};
+        INT_EQ(artx_transform_take(&copy, all[i], to_en, &out, &len, &err), 0,
+               "take: converts");
+        OK(copy == NULL, "take: the article is taken");
+        OK(want && out && len == want_len && !memcmp(out, want, len),
+           "take: the same bytes as artx_transform");
+        free(out);
+        free(want);
+    }
+    xmlDocPtr copy = xmlCopyDoc(art, 1);
+    unsigned char *out = NULL;
+    size_t len = 0;
+    artx_error err = {0};
+    INT_EQ(artx_transform_take(&copy, (artx_format)99, NULL, &out, &len, &err), ARTX_ERR_USAGE,
+           "take: an unknown format fails");
+    OK(copy == NULL && out == NULL, "take: ... and the article is taken all the same");
+}
+
+/* DocBook: an h2 followed by a block opens a section; runs of h2 with
+ * nothing under them are bridgeheads at the end of the part before (at the
+ * start, between sections, at the end). */
+static void test_docbook_runs(artx_segmenter *seg)
+{
+    static const char runs[] =
+        "<article xmlns=\"urn:artx:article\" version=\"1\" xml:lang=\"en\"><head>"
+        "<title id=\"title\">Runs</title></head><body>"
+        "<h2 id=\"h1\">A</h2><h2 id=\"h2\">B</h2><p id=\"p1\">One.</p>"
+        "<h2 id=\"h3\">C</h2><p id=\"p2\">Two.</p><h2 id=\"h4\">D</h2><h2 id=\"h5\">E</h2>"
+        "<h2 id=\"h6\">F</h2><ul id=\"l1\"><li id=\"l1.i1\">Three.</li></ul>"
+        "<h2 id=\"h7\">G</h2><h2 id=\"h8\">H</h2></body></article>";
+    xmlDocPtr art = article_parse(runs, seg, NULL);
+    xmlDocPtr d = art ? transform_doc(art, ARTX_TO_DOCBOOK, NULL) : NULL;
+    OK(d != NULL, "DocBook runs: converts");
+    XP_STR_EQ(d, "string(/db:article/db:bridgehead/@xml:id)", "h1",
+              "DocBook runs: a leading run's bridgehead comes before the sections");
+    XP_STR_EQ(d, "string(/db:article/db:section[1]/@xml:id)", "h2",
+              "DocBook runs: the run's last h2 opens the first section");
+    XP_STR_EQ(d, "string(/db:article/db:section[2]/db:bridgehead[1]/@xml:id)", "h4",
+              "DocBook runs: a run between sections ends the section before");
+    XP_STR_EQ(d, "string(/db:article/db:section[2]/db:bridgehead[2]/@xml:id)", "h5",
+              "DocBook runs: ... all of it, in order");
+    XP_STR_EQ(d, "string(/db:article/db:section[3]/@xml:id)", "h6",
+              "DocBook runs: and its last h2 opens the next section");
+    XP_INT_EQ(d, "count(/db:article/db:section[4])", 0, "DocBook runs: three h2 open sections");
+    XP_STR_EQ(d, "concat(/db:article/db:section[3]/db:bridgehead[1]/@xml:id, ' ',"
+              " /db:article/db:section[3]/db:bridgehead[2]/@xml:id)", "h7 h8",
+              "DocBook runs: a trailing run ends the last section");
+    XP_INT_EQ(d, "count(//db:bridgehead | //db:section)", 8, "DocBook runs: every h2 once");
+    xmlFreeDoc(d);
+    xmlFreeDoc(art);
+}
+
 /* Parameters reach the built-in stylesheets. */
 static void test_params(xmlDocPtr art)
 {
@@ -481,11 +544,14 @@ int main(void)
     test_names();
     if (art) {
         test_formats(art);
+        test_take(art);
         test_params(art);
         test_epub(art);
         test_stylesheet_dir(art);
         test_stylesheet_limits(art);
     }
+    if (seg)
+        test_docbook_runs(seg);
     test_spending();
     test_host_stylesheet();
     xmlFreeDoc(art);
