@@ -70,12 +70,25 @@
   <!-- Every element that carries an id, to drop repeated ones. -->
   <xsl:key name="id" match="*[@id]" use="@id"/>
 
-  <!-- An h2 starts a section when a block other than an h2 follows it.
-       The blocks of each part of the body are keyed by the generated id of
-       their section's h2; the blocks before the first section by ''. -->
+  <!-- An h2 starts a section when a block other than an h2 follows it;
+       the other h2 are bridgeheads, and they come in runs at the end of a
+       part (a block other than an h2 after one would make the last h2
+       before it a section).  The blocks of each part of the body are keyed
+       by the generated id of their section's h2, the blocks before the
+       first section by '': for a block other than an h2 that is the
+       nearest h2 before it, and so it is for the first bridgehead of a run,
+       which brings the rest of its run along (one following sibling at a
+       time).
+       Cost: libxml2 stops at the first node of a sibling axis only when
+       [1] is the step's one predicate (following-sibling::*[1]/self::a:h2,
+       never following-sibling::*[1][self::a:h2]) and the node test is a
+       name or *; "the nearest h2 that starts a section" would walk back over
+       every h2 before a block, for every block. -->
   <xsl:key name="part"
-      match="a:body/*[not(self::a:h2 and following-sibling::*[1][not(self::a:h2)])]"
-      use="generate-id(preceding-sibling::a:h2[following-sibling::*[1][not(self::a:h2)]][1])"/>
+      match="a:body/*[not(self::a:h2)]
+             | a:body/a:h2[not(preceding-sibling::*[1]/self::a:h2)
+                           and not(following-sibling::*[1]/self::*[not(self::a:h2)])]"
+      use="generate-id(preceding-sibling::a:h2[1])"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -88,7 +101,7 @@
       <xsl:apply-templates select="a:head"/>
       <xsl:apply-templates select="key('part', '')"/>
       <xsl:apply-templates mode="section"
-          select="a:body/a:h2[following-sibling::*[1][not(self::a:h2)]]"/>
+          select="a:body/a:h2[following-sibling::*[1]/self::*[not(self::a:h2)]]"/>
       <xsl:value-of select="$nl"/>
     </article>
   </xsl:template>
@@ -163,13 +176,16 @@
     </section>
   </xsl:template>
 
-  <!-- Only headings with nothing under them come here. -->
+  <!-- Only headings with nothing under them come here: the first of a
+       run, and then each of the rest in turn. -->
   <xsl:template match="a:h2">
     <xsl:value-of select="$nl"/>
     <bridgehead renderas="sect1">
       <xsl:call-template name="id"/>
       <xsl:apply-templates mode="inline"/>
     </bridgehead>
+    <xsl:apply-templates
+        select="following-sibling::*[1]/self::a:h2[not(following-sibling::*[1]/self::*[not(self::a:h2)])]"/>
   </xsl:template>
 
   <!-- ===== blocks ===== -->

@@ -147,14 +147,18 @@
   <!-- ===== translate="no" ===== -->
 
   <!-- 'no' when $text has no letter, else 'yes'.  Cheap first: drop ASCII
-       non-letters; a letter among the first 16 remaining characters settles
-       it; only then scan the rest against the whole table. -->
+       non-letters; a letter first, or among the first 16 remaining
+       characters, settles it; only then scan the rest against the whole
+       table.  (libxslt looks each character up in the table from its start:
+       a letter costs the table's length, and most units start with one.) -->
   <xsl:template name="units:translate">
     <xsl:param name="text"/>
     <xsl:variable name="t" select="translate($text, $units:ascii-non-letters, '')"/>
     <xsl:choose>
-      <xsl:when test="$t = '' or (translate(substring($t, 1, 16), $units:non-letters, '') = ''
-                                  and translate($t, $units:non-letters, '') = '')">no</xsl:when>
+      <xsl:when test="$t = ''">no</xsl:when>
+      <xsl:when test="translate(substring($t, 1, 1), $units:non-letters, '') != ''">yes</xsl:when>
+      <xsl:when test="translate(substring($t, 2, 15), $units:non-letters, '') = ''
+                      and translate(substring($t, 17), $units:non-letters, '') = ''">no</xsl:when>
       <xsl:otherwise>yes</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
