@@ -77,7 +77,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated inject
-.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput pathological leakcheck validate roundtrip omegat bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput batch pathological leakcheck validate roundtrip omegat bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -141,7 +141,7 @@ $(BUILD)/test_srx_java: tests/unit/test_srx_java.c tests/unit/harness.h $(BUILD)
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput stylesheets corpus validate roundtrip omegat fuzz-replay plugin-test \
+check: unit golden badinput batch stylesheets corpus validate roundtrip omegat fuzz-replay plugin-test \
 	install-test pathological $(if $(LDSAN),,inject)
 test: check
 
@@ -164,6 +164,10 @@ golden-update: $(BUILD)/artx
 
 badinput: $(BUILD)/artx
 	sh tests/badinput.sh $(BUILD)/artx
+
+# Several inputs at once: -j N gives the bytes of -j 1, failures, summary, --stat.
+batch: $(BUILD)/artx
+	sh tests/batch.sh $(BUILD)/artx
 
 # Error injection: an LD_PRELOAD shim fails one libc call of a run at a
 # time.  A sanitizer's runtime cannot have it preloaded (tests/inject.sh
@@ -268,7 +272,8 @@ $(BUILD)/segbench: tests/bench/segbench.c $(BUILD)/libartx.a
 RUNS ?= 5
 MB ?= 8
 # The baseline, measured in the same run: Okapi's ICU-based SRX file.
-bench: $(BUILD)/segbench
+bench: $(BUILD)/segbench $(BUILD)/artx
+	$(PYTHON) tests/bench/bench.py --runs $(RUNS) --shared $(SHARED) $(BUILD)/artx
 	$(BUILD)/segbench -r $(RUNS) -m $(MB) $(SHARED)/seg/gold/ko_kss_*.json \
 		$(SHARED)/seg/gold/en_golden_pysbd48.json
 	$(BUILD)/segbench -r $(RUNS) -m $(MB) -s $(SHARED)/seg/srx/okapi_okapi_default_icu4j.srx \

@@ -4,12 +4,14 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "artx.h"
@@ -23,6 +25,8 @@
 #define MAX_INPUT_CEILING ((size_t)1 << 30)
 
 #define MAX_PARAMS 32
+/* -j: more threads than this only wait for the memory bus. */
+#define MAX_JOBS 64
 
 typedef struct options {
     artx_format format;
@@ -35,7 +39,8 @@ typedef struct options {
     const char *srx;     /* --srx FILE, or NULL for the built-in rules */
     const char *stylesheets; /* --stylesheets DIR, or NULL */
     size_t max_input;    /* --max-input, in bytes */
-    artx_segmenter *seg; /* sentence rules, loaded once */
+    int jobs;            /* -j: inputs converted at once */
+    bool stat;           /* --stat: time per stage */
     const char *params[2 * MAX_PARAMS + 3]; /* name, value, ..., NULL */
     size_t nparams;      /* entries used in params */
 } options;
@@ -60,6 +65,9 @@ static void usage(FILE *f)
           "                         file name their URL ends with); no other file is read\n"
           "      --max-input SIZE   refuse an input larger than SIZE (bytes, or K, M, G;\n"
           "                         default 64M, at most 1G)\n"
+          "  -j, --jobs N           convert N inputs at once (default: one per core)\n"
+          "      --stat             print the time spent in each stage, summed over\n"
+          "                         the inputs\n"
           "  -T, --target-lang LANG the translation's language (XLIFF trgLang)\n"
           "  -p, --param NAME=VALUE pass a string parameter to the stylesheets\n"
           "      --stylesheets DIR  files in DIR replace the built-in stylesheets of that name\n"
@@ -67,6 +75,9 @@ static void usage(FILE *f)
           "  -v, --verbose          say what was detected for each input\n"
           "  -h, --help             show this help and exit\n"
           "  -V, --version          show the version and exit\n"
+          "\n"
+          "Several inputs: the outputs are the same as one at a time; a line at the\n"
+          "end counts them, and a terminal sees their progress.\n"
           "\n"
           "Exit status: 0 all inputs converted; 1 at least one input failed (each\n"
           "failure is named on standard error, the others are still converted);\n"
@@ -282,7 +293,35 @@ static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDoc
     return status;
 }
 
-static int convert(const options *o, const char *input)
+/* ---- one input ----------------------------------------------------------- */
+
+enum stage { STAGE_READ, STAGE_PARSE, STAGE_NORMALISE, STAGE_SEGMENT, STAGE_TRANSFORM,
+             STAGE_WRITE, NSTAGES };
+static const char *const stage_names[NSTAGES] = {
+    "read", "parse", "normalise or merge", "segment", "transform (EPUB: and package)", "write"};
+
+/* Seconds spent in each stage, summed over inputs. */
+typedef struct stage_times {
+    double s[NSTAGES];
+} stage_times;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The time since *mark into stage `st`; the mark moves on. */
+static void lap(stage_times *t, enum stage st, double *mark)
+{
+    double n = now();
+    t->s[st] += n - *mark;
+    *mark = n;
+}
+
+/* Convert one input with the sentence rules `seg` (this thread's). */
+static int convert(const options *o, artx_segmenter *seg, const char *input, stage_times *t)
 {
     const char *name = display_name(input);
     bool is_stdin = !strcmp(input, "-");
@@ -291,9 +330,11 @@ static int convert(const options *o, const char *input)
     xmlDocPtr page = NULL, article = NULL;
     artx_error err = {0};
     int status = EXIT_CONVERSION;
+    double mark = now();
 
-    if (artx_read_file(is_stdin ? NULL : input, o->max_input, &in, &in_len, &err) ||
-        artx_read(in, in_len, is_stdin ? NULL : input, o->from, &page, &err)) {
+    int failed = artx_read_file(is_stdin ? NULL : input, o->max_input, &in, &in_len, &err);
+    lap(t, STAGE_READ, &mark);
+    if (failed || artx_read(in, in_len, is_stdin ? NULL : input, o->from, &page, &err)) {
         fprintf(stderr, "artx: %s: %s%s\n", name, err.message,
                 err.status == ARTX_ERR_LIMIT ? " (--max-input)" : "");
         goto out;
@@ -304,19 +345,27 @@ static int convert(const options *o, const char *input)
     const char *encoding = artx_detect_encoding(in, in_len);
     free(in);
     in = NULL;
-    int failed = article_of(o, name, page, &article, &err);
+    lap(t, STAGE_PARSE, &mark);
+    failed = article_of(o, name, page, &article, &err);
     xmlFreeDoc(page);
     page = NULL;
+    lap(t, STAGE_NORMALISE, &mark);
     if (failed)
         goto out;
-    if (artx_sentences(article, o->seg, &err) ||
-        artx_transform_take(&article, o->format, o->params, &out, &out_len, &err)) {
+    failed = artx_sentences(article, seg, &err);
+    lap(t, STAGE_SEGMENT, &mark);
+    if (!failed) {
+        failed = artx_transform_take(&article, o->format, o->params, &out, &out_len, &err);
+        lap(t, STAGE_TRANSFORM, &mark);
+    }
+    if (failed) {
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
     if (o->verbose > 0)
         fprintf(stderr, "artx: %s: encoding %s, %zu bytes out\n", name, encoding, out_len);
     status = write_output(o, input, out, out_len);
+    lap(t, STAGE_WRITE, &mark);
 out:
     free(in);
     free(out);
@@ -470,6 +519,21 @@ static int max_input(options *o, const char *arg)
     return 0;
 }
 
+/* -j N: a whole number from 1 to MAX_JOBS. */
+static int jobs(options *o, const char *arg)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > MAX_JOBS) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "-j %%s: not a number of jobs from 1 to %d", MAX_JOBS);
+        return usage_error(msg, arg);
+    }
+    o->jobs = (int)n;
+    return 0;
+}
+
 /* --images DIR: the EPUB's photos come from DIR, which must be a folder. */
 static int add_images(options *o, const char *dir)
 {
@@ -503,7 +567,8 @@ static int input_format(const char *name, artx_from *out)
  * (after --help and --version: 0, or 1 when they could not be written). */
 static int parse_options(int argc, char **argv, options *o)
 {
-    enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX, OPT_IMAGES, OPT_MAX_INPUT };
+    enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX, OPT_IMAGES, OPT_MAX_INPUT,
+           OPT_STAT };
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},
@@ -515,13 +580,15 @@ static int parse_options(int argc, char **argv, options *o)
         {"srx", required_argument, NULL, OPT_SRX},
         {"images", required_argument, NULL, OPT_IMAGES},
         {"max-input", required_argument, NULL, OPT_MAX_INPUT},
+        {"jobs", required_argument, NULL, 'j'},
+        {"stat", no_argument, NULL, OPT_STAT},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     int c, ret = -1;
-    while (ret < 0 && (c = getopt_long(argc, argv, "t:o:T:p:qvhV", longopts, NULL)) != -1) {
+    while (ret < 0 && (c = getopt_long(argc, argv, "t:o:T:p:j:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             if (artx_format_from_name(optarg, &o->format))
@@ -550,6 +617,13 @@ static int parse_options(int argc, char **argv, options *o)
         case OPT_MAX_INPUT:
             if (max_input(o, optarg))
                 return EXIT_USAGE;
+            break;
+        case 'j':
+            if (jobs(o, optarg))
+                return EXIT_USAGE;
+            break;
+        case OPT_STAT:
+            o->stat = true;
             break;
         case OPT_STRICT:
             o->strict = true;
@@ -647,31 +721,142 @@ static int prepare_output(options *o, char **inputs, int ninputs)
     return -1;
 }
 
-/* Every input in turn, with the stylesheets and rules the options name. */
+/* ---- several inputs -------------------------------------------------------- */
+
+/* The inputs of one run, shared by its threads.  Each thread takes the next
+ * input in turn; the counts, the times and the progress line are under the
+ * lock. */
+typedef struct batch {
+    const options *o;
+    char **inputs;
+    int ninputs;
+    pthread_mutex_t lock;
+    int next, done, failed;
+    stage_times times;
+    bool progress;       /* a progress line on stderr */
+    double started, shown;
+} batch;
+
+typedef struct worker {
+    batch *b;
+    artx_segmenter *seg;
+    pthread_t thread;
+} worker;
+
+static void show_progress(batch *b, bool last)
+{
+    double t = now();
+    if (!last && t - b->shown < 0.2)
+        return;
+    b->shown = t;
+    char failed[32] = "";
+    if (b->failed)
+        snprintf(failed, sizeof failed, ", %d failed", b->failed);
+    /* Written over in place: the line is cleared to its end and the
+     * cursor goes back to the margin, where a message that comes next
+     * starts. */
+    fprintf(stderr, "artx: %d/%d, %.1f a second%s\033[K%s", b->done, b->ninputs,
+            b->done / (t - b->started > 0 ? t - b->started : 1), failed, last ? "\n" : "\r");
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    batch *b = w->b;
+    for (;;) {
+        pthread_mutex_lock(&b->lock);
+        int i = b->next < b->ninputs ? b->next++ : -1;
+        pthread_mutex_unlock(&b->lock);
+        if (i < 0)
+            return NULL;
+        stage_times t = {0};
+        int status = convert(b->o, w->seg, b->inputs[i], &t);
+        pthread_mutex_lock(&b->lock);
+        b->done++;
+        b->failed += status != 0;
+        for (int st = 0; st < NSTAGES; st++)
+            b->times.s[st] += t.s[st];
+        if (b->progress)
+            show_progress(b, b->done == b->ninputs);
+        pthread_mutex_unlock(&b->lock);
+    }
+}
+
+static void print_stat(const batch *b)
+{
+    double total = 0;
+    for (int st = 0; st < NSTAGES; st++)
+        total += b->times.s[st];
+    fprintf(stderr, "artx: time per stage, summed over %d input%s:\n", b->ninputs,
+            b->ninputs == 1 ? "" : "s");
+    for (int st = 0; st < NSTAGES; st++)
+        fprintf(stderr, "artx:   %-30s %9.3f s %5.1f %%\n", stage_names[st], b->times.s[st],
+                total > 0 ? 100 * b->times.s[st] / total : 0.0);
+}
+
+/* Every input, on o->jobs threads (this one among them), each with its
+ * own sentence rules.  Outputs written to standard output come one input
+ * at a time, in order. */
 static int run(options *o, char **inputs, int ninputs)
 {
-    int status = 0;
     artx_error err = {0};
     if (o->stylesheets && artx_set_stylesheet_dir(o->stylesheets, &err)) {
         fprintf(stderr, "artx: %s: %s\n", o->stylesheets, err.message);
         return EXIT_USAGE;
     }
-    if (artx_segmenter_new(o->srx, &o->seg, &err)) {
-        fprintf(stderr, "artx: %s: %s\n", o->srx ? o->srx : "built-in rules", err.message);
+    int n = o->jobs < ninputs ? o->jobs : ninputs;
+    if (!o->output_is_dir)
+        n = 1;
+    worker *w = calloc((size_t)n, sizeof *w);
+    if (!w) {
+        fputs("artx: out of memory\n", stderr);
         return EXIT_CONVERSION;
     }
-    for (int i = 0; i < ninputs; i++)
-        if (convert(o, inputs[i]))
+    batch b = {.o = o, .inputs = inputs, .ninputs = ninputs, .lock = PTHREAD_MUTEX_INITIALIZER,
+               .progress = ninputs > 1 && o->verbose >= 0 && isatty(STDERR_FILENO)};
+    int status = 0;
+    for (int k = 0; k < n && !status; k++) {
+        w[k].b = &b;
+        if (artx_segmenter_new(o->srx, &w[k].seg, &err)) {
+            fprintf(stderr, "artx: %s: %s\n", o->srx ? o->srx : "built-in rules", err.message);
             status = EXIT_CONVERSION;
-    artx_segmenter_free(o->seg);
-    o->seg = NULL;
+        }
+    }
+    b.started = b.shown = now();
+    /* A thread that cannot be started leaves its share to the others. */
+    for (int k = 1; k < n && !status; k++)
+        if (pthread_create(&w[k].thread, NULL, work, &w[k]) != 0)
+            w[k].b = NULL;
+    if (!status) {
+        work(&w[0]);
+        for (int k = 1; k < n; k++)
+            if (w[k].b)
+                pthread_join(w[k].thread, NULL);
+        double secs = now() - b.started;
+        if (ninputs > 1 && o->verbose >= 0)
+            fprintf(stderr, "artx: %d inputs in %.2f s (%.1f a second): %d converted, %d failed\n",
+                    ninputs, secs, ninputs / (secs > 0 ? secs : 1), b.done - b.failed, b.failed);
+        if (o->stat)
+            print_stat(&b);
+        status = b.failed ? EXIT_CONVERSION : 0;
+    }
+    for (int k = 0; k < n; k++)
+        artx_segmenter_free(w[k].seg);
+    free(w);
     return status;
+}
+
+/* -j's default: one job per core. */
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
 }
 
 int main(int argc, char **argv)
 {
     options o = {.format = ARTX_TO_ARTICLE, .format_name = "article", .from = ARTX_FROM_AUTO,
-                 .max_input = DEFAULT_MAX_INPUT};
+                 .max_input = DEFAULT_MAX_INPUT, .jobs = cores()};
     if (argc > 1 && !strcmp(argv[1], "segment"))
         return segment_command(argc - 1, argv + 1);
     int ret = parse_options(argc, argv, &o);

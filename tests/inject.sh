@@ -57,7 +57,9 @@ run() {
     epub) set -- "$@" "$artx" -t epub -o "$run_dir/out" "$page" ;;
     xliff) set -- "$@" "$artx" -t xliff -T en -o "$run_dir/out" "$page" ;;
     merge) set -- "$@" "$artx" --from xliff -o "$run_dir/out" "$t/page.xlf" ;;
-    dir) set -- "$@" "$artx" -o "$run_dir" "$page" "$second" ;;
+    # -j 1: with threads the calls are counted in no fixed order, and a
+    # hang's stack would be that of the thread the signal lands on.
+    dir) set -- "$@" "$artx" -j 1 -o "$run_dir" "$page" "$second" ;;
     esac
     # --foreground: timeout(1) otherwise signals the whole process group
     # as well, and that second SIGTERM can kill artx before the shim has
