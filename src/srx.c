@@ -18,8 +18,12 @@
  * break="no" rule whose before-pattern has no bounded length (srx_reach.c),
  * one regex searched forward, `(?:before)(?=after)`; any other break="no"
  * rule two regexes tried in windows around a position, `(?:before)\z` and
- * `after`.  The rest waits until a language needs the rules (srx_plan.c):
- * their sets (srx_analyse.c), the dispatch table and the bitmaps. */
+ * `after`.  A user's file is compiled as it is read, so that a bad pattern
+ * is an error of the file; the built-in rules, known to compile, are
+ * compiled when a language first needs them (a process that converts one
+ * Korean page need not compile the English rules).  The rest waits until
+ * a language needs the rules (srx_plan.c): their sets (srx_analyse.c), the
+ * dispatch table and the bitmaps. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,22 +96,18 @@ static const char *clip(const char *s, char *out, size_t size)
     return out;
 }
 
-/* Translate and compile a rule whose patterns, as the file has them, are
- * `before` and `after`; r keeps the translations (also when this fails:
- * rule_free frees them).  break="yes" rules, and break="no" rules whose
- * before-pattern has no bounded length, are searched forward; other
- * break="no" rules are checked in windows around each candidate. */
-static int rule_compile(srx_rule *r, const char *before, const char *after, const char *lrname,
-                        size_t index, artx_error *err)
+/* Compile a rule's translated patterns.  break="yes" rules, and
+ * break="no" rules whose before-pattern has no bounded length, are
+ * searched forward; other break="no" rules are checked in windows around
+ * each candidate. */
+int artx_srx_rule_compile(srx_rule *r, artx_error *err)
 {
     char why[128], shown[80];
     int ret = 0;
     srx_buf pat = {0};
-    const char *b, *a, *which = "beforebreak", *bad = before;
-    r->before = artx_srx_java_to_icu(before);
-    r->after = artx_srx_java_to_icu(after);
-    if (!(b = r->before) || !(a = r->after))
-        goto nomem;
+    const char *b = r->before, *a = r->after, *which = "beforebreak", *bad = b;
+    if (r->compiled)
+        return 0;
     if (r->brk || (*b && artx_srx_window(b) == SRX_WINDOW)) {
         /* (?:before)(?=after), or (?:before) when after is empty: an empty
          * pattern matches everywhere, and ICU refuses "" but not "(?:)". */
@@ -120,7 +120,7 @@ static int rule_compile(srx_rule *r, const char *before, const char *after, cons
             if (t || !*b) {
                 uregex_close(t);
                 which = "afterbreak";
-                bad = after;
+                bad = a;
                 if (*a && (t = compile(a, why, sizeof why)))
                     uregex_close(t);
             }
@@ -138,22 +138,36 @@ static int rule_compile(srx_rule *r, const char *before, const char *after, cons
     }
     if (!r->brk && !r->fwd && *a) {
         which = "afterbreak";
-        bad = after;
+        bad = a;
         if (!(r->aft = compile(a, why, sizeof why)))
             goto bad;
         r->awin = artx_srx_window(a);
     }
+    r->compiled = true;
     goto out;
 nomem:
     ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     goto out;
 bad:
     ret = artx_fail(err, ARTX_ERR_INVALID,
-                    "rule %zu of languagerule '%s': %s \"%s\" does not compile: %s", index + 1,
-                    lrname, which, clip(bad, shown, sizeof shown), why);
+                    "rule %zu of languagerule '%s': %s \"%s\" does not compile: %s",
+                    r->index + 1, r->lrname, which, clip(bad, shown, sizeof shown), why);
 out:
     free(pat.s);
     return ret;
+}
+
+/* A rule as the file has it: its patterns translated for ICU (r keeps
+ * them, also when this fails: rule_free frees them), and compiled unless
+ * the segmenter compiles lazily. */
+static int rule_load(const artx_segmenter *seg, srx_rule *r, const char *before,
+                     const char *after, artx_error *err)
+{
+    r->before = artx_srx_java_to_icu(before);
+    r->after = artx_srx_java_to_icu(after);
+    if (!r->before || !r->after)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    return seg->lazy ? 0 : artx_srx_rule_compile(r, err);
 }
 
 static void rule_free(srx_rule *r)
@@ -286,10 +300,12 @@ static int load_rules(artx_segmenter *seg, xmlNodePtr lrs_el, artx_error *err)
         for (xmlNodePtr r = next_el(l, NULL, SRX_NS, "rule"); r; r = next_el(l, r, SRX_NS, "rule")) {
             srx_rule *rule = &lr->rules[lr->n++];
             rule->brk = attr_yes(r, "break", NULL, true);
+            rule->lrname = lr->name;
+            rule->index = lr->n - 1;
             char *before = pattern_text(next_el(r, NULL, SRX_NS, "beforebreak"));
             char *after = pattern_text(next_el(r, NULL, SRX_NS, "afterbreak"));
             int ret = before && after
-                          ? rule_compile(rule, before, after, lr->name, lr->n - 1, err)
+                          ? rule_load(seg, rule, before, after, err)
                           : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
             free(before);
             free(after);
@@ -393,8 +409,9 @@ out:
 /* An SRX file is a few hundred kilobytes; anything this big is not one. */
 #define MAX_SRX_FILE ((size_t)1 << 28)
 
-int artx_segmenter_from_memory(const unsigned char *data, size_t len, const char *name,
-                               artx_segmenter **out, artx_error *err)
+/* `lazy`: see artx_segmenter.lazy. */
+static int segmenter_load(const unsigned char *data, size_t len, const char *name, bool lazy,
+                          artx_segmenter **out, artx_error *err)
 {
     if (!out)
         return artx_fail(err, ARTX_ERR_USAGE, "no place for the segmenter");
@@ -403,6 +420,7 @@ int artx_segmenter_from_memory(const unsigned char *data, size_t len, const char
     artx_segmenter *seg = calloc(1, sizeof *seg);
     if (!seg)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    seg->lazy = lazy;
     int ret = artx_oom_since(oom, load_srx(seg, data, len, name, err), err);
     if (ret) {
         artx_segmenter_free(seg);
@@ -410,6 +428,14 @@ int artx_segmenter_from_memory(const unsigned char *data, size_t len, const char
     }
     *out = seg;
     return 0;
+}
+
+/* A user's rules are compiled as they are read: a pattern that does not
+ * compile is an error of the file, whichever language needs it. */
+int artx_segmenter_from_memory(const unsigned char *data, size_t len, const char *name,
+                               artx_segmenter **out, artx_error *err)
+{
+    return segmenter_load(data, len, name, false, out, err);
 }
 
 int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *err)
@@ -424,8 +450,8 @@ int artx_segmenter_new(const char *srx_path, artx_segmenter **out, artx_error *e
         return artx_fail_within(err, ret, "cannot open");
     if (!srx_path && (ret = artx_resource("artx-segment.srx", &data, &len, err)))
         return ret;
-    ret = artx_segmenter_from_memory(data, len, srx_path ? srx_path : "artx-segment.srx", out,
-                                     err);
+    ret = segmenter_load(data, len, srx_path ? srx_path : "artx-segment.srx", !srx_path, out,
+                         err);
     free(data);
     return ret;
 }

@@ -54,6 +54,9 @@ typedef struct srx_rule {
     bool brk;                 /* break="yes" */
     char *before, *after;     /* the patterns translated for ICU, analysed
                                  when a language first needs the rule */
+    const char *lrname;       /* its languagerule's name (borrowed) and its */
+    size_t index;             /* place there, for messages */
+    bool compiled;            /* fwd, bend and aft below are compiled */
     URegularExpression *fwd;  /* (?:before)(?=after), searched forward: the
                                  break="yes" rules, and the break="no" rules
                                  whose before-pattern has no bounded length */
@@ -113,6 +116,9 @@ struct artx_segmenter {
     size_t nmap;
     bool cascade;          /* header cascade="yes" */
     bool icu;              /* okpsrx:options useIcu4jBreakRules="yes" */
+    bool lazy;             /* rules are compiled when a language first needs
+                              them (the built-in ones, known to compile),
+                              not as the file is read */
     srx_plan *plans;       /* one per language tag asked for lately */
     size_t nplan;
     char **warnings;       /* what was skipped while loading */
@@ -124,6 +130,9 @@ struct artx_segmenter {
  * the text they were given and refuse NULL, so they are pointed here before
  * that text is freed. */
 extern const UChar artx_srx_no_text[1];
+
+/* srx.c: compile the regexes of a rule that has none yet. */
+int artx_srx_rule_compile(srx_rule *r, artx_error *err);
 
 /* srx_reach.c: the longest text a translated pattern can match, in UTF-16
  * units; SRX_WINDOW also when it is longer, unbounded or not known. */

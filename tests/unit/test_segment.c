@@ -228,6 +228,27 @@ static void test_korean_marks(artx_segmenter *seg)
     free(got);
 }
 
+/* The built-in rules are compiled when a language first needs them, and
+ * their language maps match a tag in any case (BCP 47 tags are
+ * case-insensitive): ko, KO-KR and Ko_kr get the Korean rules, which keep
+ * a quoted sentence and a list marker with the sentence around them;
+ * another language does not. */
+static void test_language_tags(artx_segmenter *seg)
+{
+    static const char text[] = "그는 \"좋다. 가자.\"라고 말했다. 1. 첫째 항목이다.";
+    static const char korean[] = "그는 \"좋다. 가자.\"라고 말했다. | 1. 첫째 항목이다.";
+    SEG(seg, "ko", text, korean, "tags: ko");
+    SEG(seg, "KO-KR", text, korean, "tags: KO-KR, upper case");
+    SEG(seg, "Ko_kr", text, korean, "tags: Ko_kr, mixed case and '_'");
+    char *other = sentences(seg, "xx", text);
+    OK(other && strcmp(other, korean) != 0, "tags: xx does not get the Korean rules");
+    free(other);
+    char *first = sentences(seg, "en", text), *again = sentences(seg, "en", text);
+    OK(first && again && !strcmp(first, again), "tags: a language's rules, once compiled, stay");
+    free(first);
+    free(again);
+}
+
 static void test_english(artx_segmenter *seg)
 {
     SEG(seg, "en", "Mr. Smith went to Washington. He left on Monday.",
@@ -548,6 +569,7 @@ int main(void)
         test_korean(seg);
         test_korean_endings(seg);
         test_korean_marks(seg);
+        test_language_tags(seg);
         test_english(seg);
         test_cjk(seg);
         test_offsets(seg);
