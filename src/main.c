@@ -18,8 +18,8 @@
 
 #define EXIT_CONVERSION 1
 #define EXIT_USAGE 2
-/* --max-input: an input is refused past it.  Memory is 12 to 46 times the
- * input on a 30 MB page (article to XLIFF 2.0), so the default keeps a
+/* --max-input: an input is refused past it.  Memory is 11 to 39 times
+ * the input on a 30 MB page (article to XLIFF 2.0), so the default keeps a
  * conversion within a few GiB; artx_read() takes no more than 1 GiB. */
 #define DEFAULT_MAX_INPUT ((size_t)64 << 20)
 #define MAX_INPUT_CEILING ((size_t)1 << 30)
