@@ -1,8 +1,9 @@
 /* segment.c - the engine: sentence breaks by SRX 2.0 rules on ICU regexes.
  *
- * The rules are compiled by srx.c and put together per language by
- * srx_plan.c; ICU's sentence break can run under them.  ICU is used here,
- * in srx.c, srx_analyse.c, srx_plan.c and text.c (NFC), nowhere else.
+ * The rules are read by srx.c, compiled by srx_compile.c and put together
+ * per language by srx_plan.c; ICU's sentence break can run under them.
+ * ICU is used here, in srx.c, srx_compile.c, srx_analyse.c, srx_plan.c and
+ * text.c (NFC), nowhere else.
  *
  * SRX 2.0 (LISA, 2008): a rule says whether a break goes where its
  * beforebreak pattern ends and its afterbreak pattern starts; at any

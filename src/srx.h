@@ -1,8 +1,8 @@
 /* srx.h - the compiled form of SRX 2.0 rules, private to the SRX engine.
  *
- * srx.c loads and compiles it (srx_reach.c sizes its windows), srx_plan.c
- * puts the rules of a language together (srx_analyse.c gives them their
- * sets), segment.c runs it; the rest of artx sees only the opaque
+ * srx.c loads it, srx_compile.c compiles its rules (srx_reach.c sizes their
+ * windows), srx_plan.c puts the rules of a language together (srx_analyse.c
+ * gives them their sets), segment.c runs it; the rest of artx sees only the opaque
  * artx_segmenter of artx.h.  srx_java.c and srx_reach.c are pure string
  * code; ICU is used by the others, by text.c (NFC) and by no other file. */
 #ifndef ARTX_SRX_H
@@ -131,7 +131,10 @@ struct artx_segmenter {
  * that text is freed. */
 extern const UChar artx_srx_no_text[1];
 
-/* srx.c: compile the regexes of a rule that has none yet. */
+/* srx_compile.c: a UTF-8 ICU pattern compiled with the engine's bounds and
+ * time limit, or NULL with *why saying what ICU said. */
+URegularExpression *artx_srx_regex(const char *pat, char *why, size_t whylen);
+/* srx_compile.c: compile the regexes of a rule that has none yet. */
 int artx_srx_rule_compile(srx_rule *r, artx_error *err);
 
 /* srx_reach.c: the longest text a translated pattern can match, in UTF-16
