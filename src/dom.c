@@ -123,6 +123,17 @@ size_t artx_link_text_len(xmlNodePtr n)
     return link_text_len(n, 0);
 }
 
+xmlDocPtr artx_copy_doc(xmlDocPtr doc)
+{
+    unsigned long oom = artx_oom_mark();
+    xmlDocPtr copy = xmlCopyDoc(doc, 1);
+    if (copy && artx_oom_since(oom, 0, NULL)) {
+        xmlFreeDoc(copy);
+        copy = NULL;
+    }
+    return copy;
+}
+
 xmlXPathObjectPtr artx_select(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at)
 {
     if (!xp)

@@ -198,7 +198,7 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
     /* Packaging rewrites image sources: on a copy, made only then (a big
      * article would be held twice). */
     const char *image_dir = param(params, "image-dir");
-    xmlDocPtr copy = image_dir && *image_dir ? xmlCopyDoc(article, 1) : article;
+    xmlDocPtr copy = image_dir && *image_dir ? artx_copy_doc(article) : article;
     char uid[64], modified[32];
     const char *all[MAX_PARAMS + 8];
     size_t n = 0;

@@ -180,6 +180,10 @@ size_t artx_link_text_len(xmlNodePtr n);
 /* The nodes an XPath expression selects from `at` (the root when NULL), or
  * NULL when none.  Caller frees with xmlXPathFreeObject(). */
 xmlXPathObjectPtr artx_select(xmlXPathContextPtr xp, const char *expr, xmlNodePtr at);
+/* A deep copy of doc, or NULL when memory ran out while it was made:
+ * xmlCopyDoc leaves out what it cannot copy (a name, a text) and goes on,
+ * and a stylesheet run on such a copy can crash.  The caller frees it. */
+xmlDocPtr artx_copy_doc(xmlDocPtr doc);
 
 /* The collapsed text of the first selected node that has some, or NULL.
  * Caller frees with free(). */

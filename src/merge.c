@@ -178,6 +178,7 @@ static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
     size_t n;
     const char **all = with_report(params, &n);
     int ret = 0;
+    unsigned long oom = artx_oom_mark();
     *out = NULL;
     if (!all)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
@@ -186,7 +187,7 @@ static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
         goto out;
     }
     xmlNodePtr root = xmlDocGetRootElement(xliff);
-    if (!(copy = xmlCopyDoc(xliff, 1))) {
+    if (!(copy = artx_copy_doc(xliff))) {
         ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
         goto out;
     }
@@ -196,6 +197,10 @@ static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
         (ret = read_report(res, r, &art, err)))
         goto out;
     r->urls_dropped = artx_article_filter_urls(art);
+    /* An article built while memory ran out may lack a name or a text the
+     * validator then trips on: fail before validating it. */
+    if ((ret = artx_oom_since(oom, 0, err)))
+        goto out;
     if ((ret = artx_article_check(art, err))) {
         artx_fail_within(err, ret, "the merged article is not valid");
         goto out;

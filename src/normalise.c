@@ -498,7 +498,7 @@ static int normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error 
     if (proot->ns && xmlStrEqual(proot->ns->href, BAD_CAST ARTX_NS)) {
         if ((ret = artx_article_check(page, err)))
             return artx_fail_within(err, ret, "not a valid artx article");
-        if (!(*out = xmlCopyDoc(page, 1)))
+        if (!(*out = artx_copy_doc(page)))
             return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
         artx_article_filter_urls(*out);
         return 0;

@@ -322,11 +322,22 @@ static int compile(const char *name, xsltStylesheetPtr *out, artx_error *err)
     if (!doc)
         return err ? err->status : ARTX_ERR_XSLT;
     artx_xml_clear_error();
+    /* libxslt goes on compiling past a failed allocation and may hand back
+     * a stylesheet with a template table torn in half, which crashes the
+     * first transformation that looks a template up: one compiled while
+     * memory ran out is never kept. */
+    unsigned long oom = artx_oom_mark();
     xsltStylesheetPtr style = xsltParseStylesheetDoc(doc);
+    if (style && artx_oom_since(oom, 0, NULL)) {
+        xsltFreeStylesheet(style);
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    }
     if (!style) {
         xmlFreeDoc(doc);
-        return artx_fail(err, ARTX_ERR_XSLT, "stylesheet %s does not compile: %s", name,
-                         artx_xml_last_error());
+        return artx_oom_since(oom, artx_fail(err, ARTX_ERR_XSLT,
+                                             "stylesheet %s does not compile: %s", name,
+                                             artx_xml_last_error()),
+                              err);
     }
     compiled *c = calloc(1, sizeof *c);
     if (!c || !(c->name = strdup(name))) {
@@ -674,12 +685,19 @@ static int load_schema(artx_error *err)
         unsigned char *rng = NULL;
         size_t len = 0;
         ret = resource("article.rng", &rng, &len, err);
+        /* As with stylesheets: a schema compiled while memory ran out may
+         * be torn (its automata crash the validation), and is not kept. */
+        unsigned long oom = artx_oom_mark();
         xmlRelaxNGParserCtxtPtr pc =
             ret ? NULL : xmlRelaxNGNewMemParserCtxt((const char *)rng, (int)len);
         schema = pc ? xmlRelaxNGParse(pc) : NULL;
         xmlRelaxNGFreeParserCtxt(pc);
         free(rng);
-        if (!ret && !schema)
+        if (!ret && artx_oom_since(oom, 0, NULL)) {
+            xmlRelaxNGFree(schema);
+            schema = NULL;
+            ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        } else if (!ret && !schema)
             ret = artx_fail(err, ARTX_ERR_INVALID, "the article schema does not compile");
     }
     pthread_mutex_unlock(&compile_lock);
