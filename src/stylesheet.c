@@ -328,16 +328,15 @@ static int compile(const char *name, xsltStylesheetPtr *out, artx_error *err)
      * memory ran out is never kept. */
     unsigned long oom = artx_oom_mark();
     xsltStylesheetPtr style = xsltParseStylesheetDoc(doc);
-    if (style && artx_oom_since(oom, 0, NULL)) {
-        xsltFreeStylesheet(style);
-        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    }
-    if (!style) {
-        xmlFreeDoc(doc);
-        return artx_oom_since(oom, artx_fail(err, ARTX_ERR_XSLT,
-                                             "stylesheet %s does not compile: %s", name,
-                                             artx_xml_last_error()),
-                              err);
+    bool torn = artx_oom_since(oom, 0, NULL) != 0;
+    if (!style || torn) {
+        if (style)
+            xsltFreeStylesheet(style); /* and doc with it */
+        else
+            xmlFreeDoc(doc);
+        return torn ? artx_fail(err, ARTX_ERR_NOMEM, "out of memory")
+                    : artx_fail(err, ARTX_ERR_XSLT, "stylesheet %s does not compile: %s", name,
+                                artx_xml_last_error());
     }
     compiled *c = calloc(1, sizeof *c);
     if (!c || !(c->name = strdup(name))) {

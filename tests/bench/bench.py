@@ -30,33 +30,30 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FORMATS = ["article", "text", "xliff", "xliff12", "docbook", "xhtml", "epub"]
 
 
-def run(cmd, stdin=None):
+def run(cmd):
     """One run: (wall seconds, peak RSS in MiB); raises when it fails.  What a
     baseline says on stderr is thrown away, as a user would (xmllint --html
     reports every page's tag soup); artx says nothing with -q."""
-    fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
     quiet = os.path.basename(cmd[0]) != "artx"
     # stderr to a file: a pipe nobody reads until the end fills and blocks
     # the child.
     with tempfile.TemporaryFile() as ferr:
         t = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL,
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL if quiet else ferr)
         _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t
         ferr.seek(0)
         err = ferr.read().decode(errors="replace")
-    if stdin:
-        fin.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd)}: exit {code}: {err.strip()[:300]}")
     return wall, usage.ru_maxrss / 1024
 
 
-def median(cmd, runs, stdin=None):
+def median(cmd, runs):
     """Median wall time and the largest peak memory over `runs` runs."""
-    samples = [run(cmd, stdin) for _ in range(runs)]
+    samples = [run(cmd) for _ in range(runs)]
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
 
