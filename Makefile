@@ -69,7 +69,8 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -pthread $(WARN) $(OPT) -fPIC -fvisibil
 ALL_LDFLAGS := -pthread $(LDSAN) $(LDFLAGS)
 
 # Every file of src/ but the CLI is the library.
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+CLI_SRC := src/main.c src/options.c
+LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stylesheets.o
 XSL := $(wildcard xslt/*.xsl xslt/*.css xslt/*.srx xslt/*.rng)
 PLUGIN := $(BUILD)/plugin/artx_example_xslt.so
@@ -126,7 +127,7 @@ $(BUILD)/artx.pc: artx.pc.in src/artx.h Makefile
 		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))|' \
 		-e 's|@PREFIX@|$(PREFIX)|; s|@VERSION@|$(VERSION)|' $< >$@
 
-$(BUILD)/artx: $(BUILD)/obj/main.o $(BUILD)/libartx.a
+$(BUILD)/artx: $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/libartx.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(BUILD)/libartx.a

@@ -211,6 +211,64 @@ ARTX_EXPORT int artx_format_from_name(const char *name, artx_format *out);
  * Borrowed, static. */
 ARTX_EXPORT const char *artx_format_extension(artx_format format);
 
+/* What a caller may know of an output format, for listings and choosing
+ * a format by file name. */
+typedef struct artx_format_info {
+    artx_format format;
+    const char *name;       /* its command-line name: "xliff" */
+    const char *extension;  /* its usual file name extension: "xlf" */
+    const char *stylesheet; /* the file of xslt/ that writes it; NULL for the
+                               article itself and for EPUB (several) */
+    bool binary;            /* not text (EPUB): not for a terminal */
+    const char *summary;    /* one line: "XLIFF 2.0, for CAT tools" */
+} artx_format_info;
+
+/* Every output format, in the order of the artx_format values.  Sets
+ * *count; the table is static. */
+ARTX_EXPORT const artx_format_info *artx_formats(size_t *count);
+
+/* The format a file name's extension names: .xml (article), .txt, .xlf
+ * and .xliff (XLIFF 2.0), .dbk, .xhtml, .html and .htm, .epub; the case
+ * of the letters does not matter.  Returns 0 and sets *out, or
+ * ARTX_ERR_USAGE when the name has no extension or another one. */
+ARTX_EXPORT int artx_format_from_path(const char *path, artx_format *out);
+
+/* ---- stylesheet parameters -------------------------------------------------- */
+
+/* The values a parameter takes. */
+typedef enum artx_param_kind {
+    ARTX_PARAM_CHOICE,    /* one of its `choices` */
+    ARTX_PARAM_LANGUAGE,  /* a BCP 47 language tag: artx_language_tag_valid() */
+    ARTX_PARAM_TIMESTAMP, /* CCYY-MM-DDThh:mm:ssZ */
+    ARTX_PARAM_STRING     /* any text without control characters, not empty */
+} artx_param_kind;
+
+/* A string parameter of the stylesheets that callers may set. */
+typedef struct artx_param_info {
+    const char *name;
+    artx_param_kind kind;
+    const char *const *choices; /* ARTX_PARAM_CHOICE: the values, NULL-terminated */
+    const char *def;            /* the default, as words ("no", "the article's") */
+    unsigned formats;           /* bit (1u << f) for each artx_format f that reads it */
+    bool merge;                 /* artx_merge() reads it too */
+    const char *summary;        /* what it does: one sentence, no full stop */
+} artx_param_info;
+
+/* Every parameter a caller may set; sets *count.  The table is static. */
+ARTX_EXPORT const artx_param_info *artx_params(size_t *count);
+
+/* The parameter named `name`, or NULL when there is none. */
+ARTX_EXPORT const artx_param_info *artx_param_find(const char *name);
+
+/* Check a value for parameter `p`.  Returns 0, or ARTX_ERR_USAGE with the
+ * reason and, for a choice, the allowed values. */
+ARTX_EXPORT int artx_param_check(const artx_param_info *p, const char *value,
+                                 artx_error *err);
+
+/* True when `tag` is a well-formed BCP 47 language tag ("ko", "pt-BR",
+ * "zh-Hant-TW"; not "en_US", not "e n", not ""). */
+ARTX_EXPORT bool artx_language_tag_valid(const char *tag);
+
 /* Serialise an article in a format, through the format's stylesheet where
  * it has one.  `params` is NULL or a NULL-terminated list of name, value
  * pairs of plain strings handed to the stylesheets as string parameters
@@ -241,6 +299,20 @@ ARTX_EXPORT int artx_transform_take(xmlDocPtr *article, artx_format format,
  * the conversions running on other threads to finish with the stylesheets
  * they use. */
 ARTX_EXPORT int artx_set_stylesheet_dir(const char *dir, artx_error *err);
+
+/* The bytes of one of the files artx carries built in (the stylesheets
+ * of xslt/, the article schema, the EPUB's CSS, the SRX rules), by file
+ * name ("article-to-xliff20.xsl"), or of the file of that name in the
+ * folder artx_set_stylesheet_dir() named, when it has one.  Refused with
+ * ARTX_ERR_XSLT when there is no such file.  On success *out is a
+ * malloc'ed buffer of *len bytes (NUL-terminated) that the caller frees
+ * with free(). */
+ARTX_EXPORT int artx_resource(const char *name, unsigned char **out, size_t *len,
+                              artx_error *err);
+
+/* The file name of built-in file `i` (0, 1, ...), NULL past the last.
+ * Borrowed, static. */
+ARTX_EXPORT const char *artx_resource_name(size_t i);
 
 /* Read a whole file (standard input when `path` is NULL) into memory.
  * Refused with ARTX_ERR_IO when it cannot be read, ARTX_ERR_LIMIT when it

@@ -55,19 +55,23 @@ static const char *param(const char *const *params, const char *name)
     return NULL;
 }
 
-/* SOURCE_DATE_EPOCH (reproducible-builds.org) when set to a plain number,
- * else now. */
-static time_t build_time(void)
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else now.  A value
+ * that is not a plain number is refused rather than read as "now": a
+ * build that asked for fixed bytes would get different ones in silence. */
+static int build_time(time_t *t, artx_error *err)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(sde, &end, 10);
-        if (!*end && !errno && v >= 0)
-            return (time_t)v;
-    }
-    return time(NULL);
+    *t = time(NULL);
+    if (!sde || !*sde)
+        return 0;
+    char *end;
+    errno = 0;
+    long long v = strtoll(sde, &end, 10);
+    if (*end || errno || v < 0 || *sde == '-' || *sde == '+' || *sde == ' ')
+        return artx_fail(err, ARTX_ERR_USAGE,
+                         "SOURCE_DATE_EPOCH='%.40s' is not a number of seconds since 1970", sde);
+    *t = (time_t)v;
+    return 0;
 }
 
 static uint64_t fnv1a(const char *s, uint64_t h)
@@ -205,7 +209,9 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
     *out = NULL;
     *len = 0;
 
-    time_t t = build_time();
+    time_t t;
+    if ((ret = build_time(&t, err)))
+        goto out;
     struct tm tm;
     if (!gmtime_r(&t, &tm) || !strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm))
         snprintf(modified, sizeof modified, "1970-01-01T00:00:00Z");

@@ -308,9 +308,6 @@ int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char 
 /* Serialise a document as UTF-8 XML.  *out is malloc'ed and NUL-terminated. */
 int artx_xml_serialise(xmlDocPtr doc, unsigned char **out, size_t *len, artx_error *err);
 
-/* The bytes of a file of xslt/ (from the stylesheet folder, else built
- * in), e.g. "epub.css".  *out is malloc'ed and NUL-terminated. */
-int artx_resource(const char *name, unsigned char **out, size_t *len, artx_error *err);
 
 /* Check a document against the article schema (xslt/article.rng, compiled
  * once).  Returns 0, or ARTX_ERR_INVALID with the first problem. */

@@ -14,97 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "artx.h"
-
-#define EXIT_CONVERSION 1
-#define EXIT_USAGE 2
-/* --max-input: an input is refused past it.  Memory is 11 to 39 times
- * the input on a 30 MB page (article to XLIFF 2.0), so the default keeps a
- * conversion within a few GiB; artx_read() takes no more than 1 GiB. */
-#define DEFAULT_MAX_INPUT ((size_t)64 << 20)
-#define MAX_INPUT_CEILING ((size_t)1 << 30)
-
-#define MAX_PARAMS 32
-/* -j: more threads than this only wait for the memory bus. */
-#define MAX_JOBS 64
-
-typedef struct options {
-    artx_format format;
-    const char *format_name;
-    artx_from from;
-    const char *output;  /* NULL: standard output */
-    bool output_is_dir;
-    int verbose;         /* -1 quiet, 0 normal, 1 verbose */
-    bool strict;         /* untranslated segments fail a merge */
-    const char *srx;     /* --srx FILE, or NULL for the built-in rules */
-    const char *stylesheets; /* --stylesheets DIR, or NULL */
-    size_t max_input;    /* --max-input, in bytes */
-    int jobs;            /* -j: inputs converted at once */
-    bool stat;           /* --stat: time per stage */
-    const char *params[2 * MAX_PARAMS + 3]; /* name, value, ..., NULL */
-    size_t nparams;      /* entries used in params */
-} options;
-
-static void usage(FILE *f)
-{
-    fputs("Usage: artx [OPTIONS] [INPUT...]\n"
-          "       artx segment -l LANG [--srx FILE] [-o PATH] [FILE]\n"
-          "Make news article pages translation-ready.\n"
-          "\n"
-          "With no INPUT, or when INPUT is -, read standard input.\n"
-          "\n"
-          "  -t, --to FORMAT        output format: article (default), text, xliff (2.0),\n"
-          "                         xliff12, docbook, xhtml, epub\n"
-          "  -o, --output PATH      write to PATH; with several inputs PATH is a\n"
-          "                         directory that gets one output per input\n"
-          "      --from FORMAT      input format: auto (default), html, dump, article,\n"
-          "                         xliff (a translated XLIFF, merged back)\n"
-          "      --strict           a merge fails when a segment has no translation\n"
-          "      --srx FILE         sentence rules (SRX 2.0) instead of the built-in ones\n"
-          "      --images DIR       EPUB: package the photos DIR holds copies of (by the\n"
-          "                         file name their URL ends with); no other file is read\n"
-          "      --max-input SIZE   refuse an input larger than SIZE (bytes, or K, M, G;\n"
-          "                         default 64M, at most 1G)\n"
-          "  -j, --jobs N           convert N inputs at once (default: one per core)\n"
-          "      --stat             print the time spent in each stage, summed over\n"
-          "                         the inputs\n"
-          "  -T, --target-lang LANG the translation's language (XLIFF trgLang)\n"
-          "  -p, --param NAME=VALUE pass a string parameter to the stylesheets\n"
-          "      --stylesheets DIR  files in DIR replace the built-in stylesheets of that name\n"
-          "  -q, --quiet            print nothing but errors\n"
-          "  -v, --verbose          say what was detected for each input\n"
-          "  -h, --help             show this help and exit\n"
-          "  -V, --version          show the version and exit\n"
-          "\n"
-          "Several inputs: the outputs are the same as one at a time; a line at the\n"
-          "end counts them, and a terminal sees their progress.\n"
-          "\n"
-          "Exit status: 0 all inputs converted; 1 at least one input failed (each\n"
-          "failure is named on standard error, the others are still converted);\n"
-          "2 usage error.\n"
-          "\n"
-          "artx segment reads one paragraph per line and writes one sentence per line,\n"
-          "with an empty line after each paragraph.\n",
-          f);
-}
-
-/* After --help or --version: their text is output like any other, and
- * a full disk or a closed standard output is an error. */
-static int flush_stdout(void)
-{
-    if (fflush(stdout) == 0 && !ferror(stdout))
-        return 0;
-    fprintf(stderr, "artx: <stdout>: %s\n", strerror(errno));
-    return EXIT_CONVERSION;
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("artx: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'artx --help' for more information.\n", stderr);
-    return EXIT_USAGE;
-}
+#include "options.h"
 
 static const char *display_name(const char *input)
 {
@@ -405,31 +315,35 @@ static int segment_command(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *lang = NULL, *srx = NULL, *output = NULL;
-    int c;
+    int c, ret = -1;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "l:o:h", longopts, NULL)) != -1) {
+    opterr = 0;
+    while (ret < 0 && (c = getopt_long(argc, argv, ":l:o:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'l':
             lang = optarg;
+            ret = artx_cli_check_language("-l", lang) ? EXIT_USAGE : -1;
             break;
         case 's':
             srx = optarg;
+            ret = artx_cli_need_path("--srx", srx, false) ? EXIT_USAGE : -1;
             break;
         case 'o':
             output = optarg;
             break;
         case 'h':
-            usage(stdout);
-            return flush_stdout();
+            artx_cli_segment_usage(stdout);
+            return artx_cli_flush_stdout();
         default:
-            fputs("Try 'artx --help' for more information.\n", stderr);
-            return EXIT_USAGE;
+            ret = artx_cli_bad_option(c, argv, longopts);
         }
     }
+    if (ret >= 0)
+        return ret;
     if (!lang)
-        return usage_error("%s", "segment needs -l LANG");
+        return artx_cli_usage_error("%s", "segment needs -l LANG");
     if (argc - optind > 1)
-        return usage_error("%s", "segment takes one input");
+        return artx_cli_usage_error("%s", "segment takes one input");
     const char *input = optind < argc ? argv[optind] : "-";
     const char *name = display_name(input);
 
@@ -483,176 +397,6 @@ out:
     return status;
 }
 
-/* -p NAME=VALUE and -T LANG: one more stylesheet parameter. */
-static int add_param(options *o, int c, char *arg)
-{
-    if (o->nparams / 2 >= MAX_PARAMS)
-        return usage_error("%s", "too many parameters");
-    const char *name = "target-lang", *value = arg;
-    if (c == 'p') {
-        char *eq = strchr(arg, '=');
-        if (!eq || eq == arg)
-            return usage_error("parameter '%s' is not NAME=VALUE", arg);
-        *eq = '\0';
-        name = arg;
-        value = eq + 1;
-    }
-    o->params[o->nparams++] = name;
-    o->params[o->nparams++] = value;
-    return 0;
-}
-
-/* --max-input SIZE: bytes, or with a suffix K, M or G (powers of 1024). */
-static int max_input(options *o, const char *arg)
-{
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(arg, &end, 10);
-    unsigned shift = 0;
-    if (*end && !end[1] && strchr("KMG", *end))
-        shift = *end == 'K' ? 10 : *end == 'M' ? 20 : 30, end++;
-    if (errno || end == arg || *end || *arg == '-' || n == 0)
-        return usage_error("--max-input %s: not a size (bytes, or a number with K, M or G)", arg);
-    if (n > MAX_INPUT_CEILING >> shift)
-        return usage_error("--max-input %s: more than artx reads (1G)", arg);
-    o->max_input = (size_t)n << shift;
-    return 0;
-}
-
-/* -j N: a whole number from 1 to MAX_JOBS. */
-static int jobs(options *o, const char *arg)
-{
-    char *end;
-    errno = 0;
-    long n = strtol(arg, &end, 10);
-    if (errno || end == arg || *end || n < 1 || n > MAX_JOBS) {
-        char msg[64];
-        snprintf(msg, sizeof msg, "-j %%s: not a number of jobs from 1 to %d", MAX_JOBS);
-        return usage_error(msg, arg);
-    }
-    o->jobs = (int)n;
-    return 0;
-}
-
-/* --images DIR: the EPUB's photos come from DIR, which must be a folder. */
-static int add_images(options *o, const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return usage_error("--images %s: not a folder", dir);
-    if (o->nparams / 2 >= MAX_PARAMS)
-        return usage_error("%s", "too many parameters");
-    o->params[o->nparams++] = "image-dir";
-    o->params[o->nparams++] = dir;
-    return 0;
-}
-
-static int input_format(const char *name, artx_from *out)
-{
-    static const struct {
-        const char *name;
-        artx_from from;
-    } names[] = {{"auto", ARTX_FROM_AUTO},       {"html", ARTX_FROM_HTML},
-                 {"dump", ARTX_FROM_DUMP},       {"article", ARTX_FROM_ARTICLE},
-                 {"xliff", ARTX_FROM_XLIFF}};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!strcmp(name, names[i].name)) {
-            *out = names[i].from;
-            return 0;
-        }
-    return usage_error("unknown input format '%s'", name);
-}
-
-/* Parse the options into *o.  Returns -1 to go on, else the exit status
- * (after --help and --version: 0, or 1 when they could not be written). */
-static int parse_options(int argc, char **argv, options *o)
-{
-    enum { OPT_FROM = 256, OPT_STYLESHEETS, OPT_STRICT, OPT_SRX, OPT_IMAGES, OPT_MAX_INPUT,
-           OPT_STAT };
-    static const struct option longopts[] = {
-        {"to", required_argument, NULL, 't'},
-        {"output", required_argument, NULL, 'o'},
-        {"from", required_argument, NULL, OPT_FROM},
-        {"target-lang", required_argument, NULL, 'T'},
-        {"param", required_argument, NULL, 'p'},
-        {"stylesheets", required_argument, NULL, OPT_STYLESHEETS},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"srx", required_argument, NULL, OPT_SRX},
-        {"images", required_argument, NULL, OPT_IMAGES},
-        {"max-input", required_argument, NULL, OPT_MAX_INPUT},
-        {"jobs", required_argument, NULL, 'j'},
-        {"stat", no_argument, NULL, OPT_STAT},
-        {"quiet", no_argument, NULL, 'q'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
-    int c, ret = -1;
-    while (ret < 0 && (c = getopt_long(argc, argv, "t:o:T:p:j:qvhV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            if (artx_format_from_name(optarg, &o->format))
-                return usage_error("unknown output format '%s'", optarg);
-            o->format_name = optarg;
-            break;
-        case 'o':
-            o->output = optarg;
-            break;
-        case 'T':
-        case 'p':
-            if (add_param(o, c, optarg))
-                return EXIT_USAGE;
-            break;
-        case OPT_FROM:
-            if (input_format(optarg, &o->from))
-                return EXIT_USAGE;
-            break;
-        case OPT_SRX:
-            o->srx = optarg;
-            break;
-        case OPT_IMAGES:
-            if (add_images(o, optarg))
-                return EXIT_USAGE;
-            break;
-        case OPT_MAX_INPUT:
-            if (max_input(o, optarg))
-                return EXIT_USAGE;
-            break;
-        case 'j':
-            if (jobs(o, optarg))
-                return EXIT_USAGE;
-            break;
-        case OPT_STAT:
-            o->stat = true;
-            break;
-        case OPT_STRICT:
-            o->strict = true;
-            break;
-        case OPT_STYLESHEETS:
-            o->stylesheets = optarg;
-            break;
-        case 'q':
-            o->verbose = -1;
-            break;
-        case 'v':
-            o->verbose = 1;
-            break;
-        case 'h':
-            usage(stdout);
-            ret = flush_stdout();
-            break;
-        case 'V':
-            printf("artx %s\n", artx_version());
-            ret = flush_stdout();
-            break;
-        default:
-            fputs("Try 'artx --help' for more information.\n", stderr);
-            ret = EXIT_USAGE;
-        }
-    }
-    return ret;
-}
-
 typedef struct planned {
     char path[PATH_MAX]; /* where the output goes */
     const char *input;
@@ -695,27 +439,42 @@ static int check_collisions(const options *o, char **inputs, int ninputs)
     return ret;
 }
 
-/* Decide whether -o names a directory (several inputs make one, after
- * checking that no two outputs collide in it).  Returns -1 to go on, else
- * the exit status. */
+/* Decide whether -o names a directory: an existing one, or a path ending
+ * in '/' (made here), for one input or many; several inputs make one of
+ * any other new path, unless it names a file by its extension.  Checks
+ * that no two outputs collide in it.  Returns -1 to go on, else the exit
+ * status. */
 static int prepare_output(options *o, char **inputs, int ninputs)
 {
     struct stat st;
-    bool is_dir = o->output && stat(o->output, &st) == 0 && S_ISDIR(st.st_mode);
-    if (ninputs == 1) {
-        o->output_is_dir = is_dir;
+    const char *out = o->output;
+    bool to_stdout = !out || !strcmp(out, "-");
+    size_t len = to_stdout ? 0 : strlen(out);
+    bool exists = !to_stdout && stat(out, &st) == 0;
+    bool slash = len && out[len - 1] == '/';
+    artx_format named;
+    if (to_stdout) {
+        if (ninputs > 1 && o->format != ARTX_TO_TEXT)
+            return artx_cli_usage_error("%s", "several inputs need -o DIR/: outputs other than "
+                                              "-t text cannot share standard output");
         return -1;
     }
-    if ((!o->output || !strcmp(o->output, "-")) && o->format != ARTX_TO_TEXT)
-        return usage_error("%s", "several inputs need -o DIR");
-    if (!o->output || !strcmp(o->output, "-"))
+    if (exists && S_ISDIR(st.st_mode))
+        o->output_is_dir = true;
+    else if (slash || (ninputs > 1 && !exists && artx_format_from_path(out, &named)))
+        o->output_is_dir = !exists;
+    if (!o->output_is_dir && ninputs > 1)
+        return artx_cli_usage_error("-o %s: several inputs make several outputs: name a "
+                                    "directory (-o DIR/)", out);
+    if (!o->output_is_dir && slash)
+        return artx_cli_usage_error("-o %s: not a directory", out);
+    if (!o->output_is_dir)
         return -1;
-    o->output_is_dir = true;
-    int ret = check_collisions(o, inputs, ninputs);
+    int ret = ninputs > 1 ? check_collisions(o, inputs, ninputs) : -1;
     if (ret >= 0)
         return ret;
-    if (!is_dir && mkdir(o->output, 0777) != 0) {
-        fprintf(stderr, "artx: %s: cannot create directory: %s\n", o->output, strerror(errno));
+    if (!exists && mkdir(out, 0777) != 0) {
+        fprintf(stderr, "artx: %s: cannot create directory: %s\n", out, strerror(errno));
         return EXIT_CONVERSION;
     }
     return -1;
@@ -855,13 +614,15 @@ static int cores(void)
 
 int main(int argc, char **argv)
 {
-    options o = {.format = ARTX_TO_ARTICLE, .format_name = "article", .from = ARTX_FROM_AUTO,
+    options o = {.format = ARTX_TO_ARTICLE, .from = ARTX_FROM_AUTO,
                  .max_input = DEFAULT_MAX_INPUT, .jobs = cores()};
     if (argc > 1 && !strcmp(argv[1], "segment"))
         return segment_command(argc - 1, argv + 1);
-    int ret = parse_options(argc, argv, &o);
-    if (ret >= 0)
+    int ret = artx_cli_check_command(argc, argv);
+    if (ret >= 0 || (ret = artx_cli_parse(argc, argv, &o)) >= 0)
         return ret;
+    if (o.list != LIST_NONE)
+        return artx_cli_list(&o);
 
     int ninputs = argc - optind;
     char *stdin_only[] = {"-"};
@@ -872,7 +633,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < ninputs; i++)
         stdin_uses += !strcmp(inputs[i], "-");
     if (stdin_uses > 1)
-        return usage_error("%s", "standard input given more than once");
+        return artx_cli_usage_error("%s", "standard input given more than once");
     if ((ret = prepare_output(&o, inputs, ninputs)) >= 0)
         return ret;
 

@@ -297,13 +297,21 @@ static int resource(const char *name, unsigned char **out, size_t *len, artx_err
     }
     const struct artx_embedded *e = builtin(name);
     if (!e)
-        return artx_fail(err, ARTX_ERR_XSLT, "no built-in resource %s", name);
+        return artx_fail(err, ARTX_ERR_XSLT, "no built-in file %s", name);
     if (!(*out = malloc(e->len + 1)))
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     memcpy(*out, e->data, e->len);
     (*out)[e->len] = '\0';
     *len = e->len;
     return 0;
+}
+
+const char *artx_resource_name(size_t i)
+{
+    size_t n = 0;
+    while (artx_embedded_stylesheets[n].name)
+        n++;
+    return i < n ? artx_embedded_stylesheets[i].name : NULL;
 }
 
 int artx_resource(const char *name, unsigned char **out, size_t *len, artx_error *err)

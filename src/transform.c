@@ -3,32 +3,67 @@
  * stylesheet of xslt/ through stylesheet.c, or epub.c's container). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "model.h"
 
-static const struct {
-    artx_format format;
-    const char *name;        /* command-line name */
-    const char *stylesheet;  /* file in xslt/; NULL: not a single stylesheet */
-    const char *extension;
-} formats[] = {
-    {ARTX_TO_ARTICLE, "article", NULL, "xml"},
-    {ARTX_TO_TEXT, "text", "article-to-text.xsl", "txt"},
-    {ARTX_TO_XLIFF, "xliff", "article-to-xliff20.xsl", "xlf"},
-    {ARTX_TO_XLIFF12, "xliff12", "article-to-xliff12.xsl", "xlf"},
-    {ARTX_TO_DOCBOOK, "docbook", "article-to-docbook.xsl", "dbk"},
-    {ARTX_TO_XHTML, "xhtml", "article-to-xhtml.xsl", "html"},
-    {ARTX_TO_EPUB, "epub", NULL, "epub"},
+static const artx_format_info formats[] = {
+    {ARTX_TO_ARTICLE, "article", "xml", NULL, false, "the article XML (urn:artx:article)"},
+    {ARTX_TO_TEXT, "text", "txt", "article-to-text.xsl", false,
+     "plain text: the title, then the blocks"},
+    {ARTX_TO_XLIFF, "xliff", "xlf", "article-to-xliff20.xsl", false, "XLIFF 2.0, for CAT tools"},
+    {ARTX_TO_XLIFF12, "xliff12", "xlf", "article-to-xliff12.xsl", false,
+     "XLIFF 1.2, for CAT tools that read no 2.0 (OmegaT, translate-toolkit)"},
+    {ARTX_TO_DOCBOOK, "docbook", "dbk", "article-to-docbook.xsl", false,
+     "DocBook 5, for archives"},
+    {ARTX_TO_XHTML, "xhtml", "html", "article-to-xhtml.xsl", false,
+     "one standalone HTML5 page (XHTML syntax)"},
+    {ARTX_TO_EPUB, "epub", "epub", NULL, true, "an EPUB 3 book, for e-readers"},
 };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
+
+/* Extensions that name a format besides each one's own. */
+static const struct {
+    const char *extension;
+    artx_format format;
+} other_extensions[] = {
+    {"xliff", ARTX_TO_XLIFF}, {"xhtml", ARTX_TO_XHTML}, {"htm", ARTX_TO_XHTML}};
+
+const artx_format_info *artx_formats(size_t *count)
+{
+    *count = NFORMATS;
+    return formats;
+}
 
 int artx_format_from_name(const char *name, artx_format *out)
 {
     for (size_t i = 0; i < NFORMATS; i++)
         if (!strcmp(name, formats[i].name)) {
             *out = formats[i].format;
+            return 0;
+        }
+    return ARTX_ERR_USAGE;
+}
+
+int artx_format_from_path(const char *path, artx_format *out)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        return ARTX_ERR_USAGE;
+    dot++;
+    /* XLIFF 2.0 is the format a .xlf gets: artx's own and the newer. */
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (formats[i].format != ARTX_TO_XLIFF12 && !strcasecmp(dot, formats[i].extension)) {
+            *out = formats[i].format;
+            return 0;
+        }
+    for (size_t i = 0; i < sizeof other_extensions / sizeof *other_extensions; i++)
+        if (!strcasecmp(dot, other_extensions[i].extension)) {
+            *out = other_extensions[i].format;
             return 0;
         }
     return ARTX_ERR_USAGE;

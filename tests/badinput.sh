@@ -49,8 +49,8 @@ expect "missing file" 1 "artx: $t/missing.html: No such file or directory" -- "$
 expect "broken article XML" 1 "artx: $t/broken.xml: not well-formed XML" -- --from article "$t/broken.xml"
 expect "html as article" 1 "not an artx article" -- --from article "$t/noarticle.html"
 expect "unknown option" 2 "Try 'artx --help'" -- --no-such-option
-expect "unknown format" 2 "unknown output format 'pdf'" -- -t pdf "$good"
-expect "unknown input format" 2 "unknown input format 'doc'" -- --from doc "$good"
+expect "unknown format" 2 "-t pdf: unknown format (article, text, xliff, xliff12, docbook, xhtml, epub)" -- -t pdf "$good"
+expect "unknown input format" 2 "--from doc: unknown input format (auto, html" -- --from doc "$good"
 expect "several inputs need -o" 2 "several inputs need -o DIR" -- "$good" "$good"
 expect "help" 0 "" -- --help
 grep -q '^Usage: artx' "$t/stdout" && ok "help text on stdout" || bad "help text missing"
@@ -169,7 +169,7 @@ expect "stylesheet error" 1 "article-to-text.xsl" -- --stylesheets "$t/xsl" -t t
 [ ! -e "$t/xsl.txt" ] && ok "stylesheet error: no output file" || bad "stylesheet error: output file left"
 # Files the folder lacks come from the built-in set.
 expect "partial stylesheet folder" 0 "" -- --stylesheets "$t/xsl" -t docbook "$good"
-expect "bad -p" 2 "is not NAME=VALUE" -- -p novalue "$good"
+expect "bad -p" 2 "-p novalue: not NAME=VALUE" -- -p novalue "$good"
 
 # Merge refusals: exit 1, "artx: FILE: unit ID: reason", no output file.
 "$artx" -t xliff -T en -o "$t/m.xlf" "$good"

@@ -135,7 +135,7 @@ fi
 
 "$artx" --stylesheets "$t/nonexistent" "$page" >/dev/null 2>"$t/err"
 rc=$?
-if [ $rc -eq 2 ] && grep -q "^artx: $t/nonexistent: " "$t/err"; then
+if [ $rc -eq 2 ] && grep -q "^artx: --stylesheets $t/nonexistent: " "$t/err"; then
     ok "--stylesheets of a missing folder: exit 2, the folder named"
 else
     bad "--stylesheets of a missing folder: exit $rc: $(head -c 300 "$t/err")"
