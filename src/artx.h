@@ -300,6 +300,12 @@ ARTX_EXPORT int artx_transform_take(xmlDocPtr *article, artx_format format,
  * they use. */
 ARTX_EXPORT int artx_set_stylesheet_dir(const char *dir, artx_error *err);
 
+/* True when a stylesheet of folder `dir` (a file named *.xsl there)
+ * declares a top-level parameter `name`: a parameter of a customised
+ * stylesheet, which the table of artx_params() cannot know.  Files that
+ * cannot be read or parsed declare nothing.  Call after artx_init(). */
+ARTX_EXPORT bool artx_stylesheets_declare(const char *dir, const char *name);
+
 /* The bytes of one of the files artx carries built in (the stylesheets
  * of xslt/, the article schema, the EPUB's CSS, the SRX rules), by file
  * name ("article-to-xliff20.xsl"), or of the file of that name in the

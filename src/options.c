@@ -323,6 +323,13 @@ static int check_params(const options *o)
         const artx_param_info *p = artx_param_find(name);
         char msg[512];
         artx_error err = {0};
+        /* A customised stylesheet's own parameter is its author's to
+         * check. */
+        if (!p && o->stylesheets) {
+            artx_init();
+            if (artx_stylesheets_declare(o->stylesheets, name))
+                continue;
+        }
         if (!p) {
             const char *near = artx_cli_nearest(name, names);
             if (near)
