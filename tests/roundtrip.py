@@ -143,7 +143,7 @@ def merge_artx(xlf, workdir, params=()):
     # untranslated segments as the stylesheet says it
     prefix = "artx: %s: " % xlf
     err = "\n".join(l[len(prefix):] if l.startswith(prefix) else l for l in err.splitlines())
-    m = re.search(r"(\d+) segments have no translation", err)
+    m = re.search(r"^(\d+) segments? untranslated: ", err, re.M)
     if rc == 0:
         err += "\nuntranslated: %d" % (int(m.group(1)) if m else 0)
     return rc, out, err
