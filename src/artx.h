@@ -163,8 +163,16 @@ ARTX_EXPORT void artx_merge_report_clear(artx_merge_report *report);
 
 /* Merge a translated XLIFF (as artx_read() parsed it) back into an article
  * in the target language, from the merge data the file carries
- * (xslt/xliff-to-article.xsl).  Segments with no or an empty target keep
- * their source; `report` (may be NULL) lists them.  Refused with
+ * (xslt/xliff-to-article.xsl).  The article's xml:lang is the file's
+ * target language (2.0 xliff/@trgLang, 1.2 file/@target-language), else
+ * the "target-lang" parameter of `params`; with neither, the merge is
+ * refused with ARTX_ERR_USAGE.  A segment keeps its source when its
+ * target is missing, empty, or an untouched copy: the same content as
+ * the source (text with white space folded, the same inline codes) while
+ * its state says it was not translated (2.0 segment/@state absent or
+ * "initial"; 1.2 target/@state "new" or "needs-translation", as
+ * prefill-target=yes writes it; a 1.2 target without a state is a
+ * translation); `report` (may be NULL) lists those segments.  Refused with
  * ARTX_ERR_INVALID, the first refusal as the message ("unit ID: reason")
  * and every refusal in report->refused, for a unit the merge data does not
  * know, a missing unit, inline codes that are missing, duplicated or

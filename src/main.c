@@ -174,8 +174,38 @@ static int write_output(const options *o, const char *input, const unsigned char
     return 0;
 }
 
+/* How many untranslated segments a message names; the rest are counted. */
+#define MAX_NAMED 20
+
+/* "N segment(s) untranslated: ID, ID ... and K more" on stderr, then
+ * `why` and a newline: one line, which -j's other threads do not cut
+ * into.  A segment is named by its id, which artx makes from its unit's
+ * ("p2.s1"); other ids are qualified by their unit. */
+static void say_untranslated(const char *name, const artx_merge_report *r, const char *why)
+{
+    flockfile(stderr);
+    fprintf(stderr, "artx: %s: %zu segment%s untranslated:", name, r->nuntranslated,
+            r->nuntranslated == 1 ? "" : "s");
+    for (size_t i = 0; i < r->nuntranslated && i < MAX_NAMED; i++) {
+        const artx_merge_note *n = &r->untranslated[i];
+        size_t ul = strlen(n->unit);
+        const char *sep = i ? ", " : " ";
+        if (!strcmp(n->what, "target"))
+            fprintf(stderr, "%s%s", sep, n->unit);
+        else if (!strncmp(n->what, n->unit, ul) && n->what[ul] == '.')
+            fprintf(stderr, "%s%s", sep, n->what);
+        else
+            fprintf(stderr, "%s%s/%s", sep, n->unit, n->what);
+    }
+    if (r->nuntranslated > MAX_NAMED)
+        fprintf(stderr, " and %zu more", r->nuntranslated - MAX_NAMED);
+    fprintf(stderr, "%s\n", why);
+    funlockfile(stderr);
+}
+
 /* The article of a parsed input: normalised, or merged from an XLIFF.
- * Untranslated segments fail with --strict, else are reported. */
+ * Untranslated segments fail with --strict, else are reported.  Returns
+ * 0, EXIT_CONVERSION, or EXIT_USAGE when the merge needs -T. */
 static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDocPtr *article,
                       artx_error *err)
 {
@@ -184,21 +214,23 @@ static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDoc
     bool xliff = artx_is_xliff(page);
     if (!xliff)
         report.urls_dropped = artx_article_unsafe_urls(page);
-    if (xliff ? artx_merge(page, o->params, article, &report, err)
-              : artx_normalise(page, o->from, article, err))
+    int ret = xliff ? artx_merge(page, o->params, article, &report, err)
+                    : artx_normalise(page, o->from, article, err);
+    if (ret) {
         fprintf(stderr, "artx: %s: %s\n", name, err->message);
-    else if (report.nuntranslated && o->strict)
-        fprintf(stderr, "artx: %s: %zu segments have no translation (--strict)\n", name,
-                report.nuntranslated);
-    else
+        if (ret == ARTX_ERR_USAGE)
+            status = EXIT_USAGE;
+    } else if (report.nuntranslated && o->strict) {
+        say_untranslated(name, &report, " (--strict: a merge fails on an untranslated segment)");
+    } else {
         status = 0;
+    }
     if (!status && report.urls_dropped && o->verbose >= 0)
         fprintf(stderr, "artx: %s: %zu links or images dropped: only http, https and mailto "
                         "links and http and https images are kept\n",
                 name, report.urls_dropped);
     if (!status && report.nuntranslated && o->verbose >= 0)
-        fprintf(stderr, "artx: %s: %zu segments have no translation and keep their source\n",
-                name, report.nuntranslated);
+        say_untranslated(name, &report, "");
     artx_merge_report_clear(&report);
     return status;
 }

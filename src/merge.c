@@ -152,6 +152,32 @@ static int read_report(xmlDocPtr res, artx_merge_report *r, xmlDocPtr *article,
     return 0;
 }
 
+/* Something besides XML white space: XPath's normalize-space() != ''. */
+static bool names_something(const xmlChar *s)
+{
+    return s && s[strspn((const char *)s, " \t\r\n")];
+}
+
+/* Whether the merged article gets a target language, decided as
+ * xliff-to-article.xsl decides it: 2.0 xliff/@trgLang, 1.2 the first
+ * file's @target-language, else the target-lang parameter. */
+static bool has_target_lang(xmlNodePtr root, const char *const *params)
+{
+    bool v12 = xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS);
+    xmlNodePtr file = root->children;
+    while (v12 && file && !(file->type == XML_ELEMENT_NODE && file->ns &&
+                            xmlStrEqual(file->ns->href, BAD_CAST XLIFF12_NS) &&
+                            xmlStrEqual(file->name, BAD_CAST "file")))
+        file = file->next;
+    xmlChar *lang = v12 ? (file ? xmlGetNoNsProp(file, BAD_CAST "target-language") : NULL)
+                        : xmlGetNoNsProp(root, BAD_CAST "trgLang");
+    bool found = names_something(lang);
+    xmlFree(lang);
+    for (size_t i = 0; !found && params && params[i] && params[i + 1]; i += 2)
+        found = !strcmp(params[i], "target-lang") && names_something(BAD_CAST params[i + 1]);
+    return found;
+}
+
 /* The caller's parameters, then report=yes. */
 static const char **with_report(const char *const *params, size_t *n)
 {
@@ -187,6 +213,13 @@ static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
         goto out;
     }
     xmlNodePtr root = xmlDocGetRootElement(xliff);
+    /* A usage error, not a fault of the file: a target language is the
+     * caller's to give when the CAT tool wrote none. */
+    if (!has_target_lang(root, params)) {
+        ret = artx_fail(err, ARTX_ERR_USAGE, "the XLIFF names no target language: give it "
+                        "with -T LANG (the target-lang parameter)");
+        goto out;
+    }
     if (!(copy = artx_copy_doc(xliff))) {
         ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
         goto out;

@@ -5,6 +5,8 @@
  * decided encoding is always handed to libxml2, whose HTML parser would
  * otherwise read an undeclared page as Latin-1. */
 #include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -166,29 +168,109 @@ bool artx_is_xliff(xmlDocPtr doc)
             xmlStrEqual(root->ns->href, BAD_CAST XLIFF_NS_PREFIX "2.0"));
 }
 
-static bool is_article(xmlDocPtr doc)
+/* A root element: its name as "{NS}local", or "local" outside any
+ * namespace; empty when none was found. */
+typedef struct root_name {
+    char ns[256];
+    char local[128];
+} root_name;
+
+/* Whether a root element is what `from` (XLIFF or article) reads. */
+static bool root_expected(const root_name *r, artx_from from)
 {
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    return root && root->ns && xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS) &&
-           xmlStrEqual(root->name, BAD_CAST "article");
+    if (from == ARTX_FROM_XLIFF)
+        return !strcmp(r->local, "xliff") && (!strcmp(r->ns, XLIFF_NS_PREFIX "1.2") ||
+                                              !strcmp(r->ns, XLIFF_NS_PREFIX "2.0"));
+    return !strcmp(r->local, "article") && !strcmp(r->ns, ARTX_NS);
 }
 
-/* Article XML and XLIFF, read as every XML input is (xml.c). */
+static void first_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                          const xmlChar *uri, int nns, const xmlChar **nss, int nattrs,
+                          int ndefaulted, const xmlChar **attrs)
+{
+    (void)prefix, (void)nns, (void)nss, (void)nattrs, (void)ndefaulted, (void)attrs;
+    xmlParserCtxtPtr ctxt = ctx;
+    root_name *r = ctxt->_private;
+    snprintf(r->ns, sizeof r->ns, "%s", uri ? (const char *)uri : "");
+    snprintf(r->local, sizeof r->local, "%s", (const char *)local);
+    xmlStopParser(ctxt);
+}
+
+static void no_message(void *ctx, const char *msg, ...)
+{
+    (void)ctx, (void)msg;
+}
+
+/* The root element of bytes that may not be well-formed past it (an HTML
+ * page's <br>): the parser's first start tag, reported before what
+ * follows it is read; recovering, for the unquoted attributes of HTML.
+ * Safe as every XML input: no network, no DTD, no entity expanded. */
+static void sax_root(const unsigned char *buf, size_t len, root_name *r)
+{
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    xmlSAXVersion(&sax, 2);
+    sax.startElementNs = first_element;
+    sax.error = sax.warning = no_message;
+    sax.serror = NULL;
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);
+    if (!ctxt)
+        return;
+    ctxt->_private = r;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                 XML_PARSE_RECOVER);
+    xmlParseChunk(ctxt, (const char *)buf, (int)len, 1);
+    xmlFreeParserCtxt(ctxt);
+}
+
+/* As sax_root(), past an HTML5 <!doctype html>, which XML spells only in
+ * capitals. */
+static void find_root(const unsigned char *buf, size_t len, root_name *r)
+{
+    *r = (root_name){{0}, {0}};
+    if (len > INT_MAX)
+        return;
+    sax_root(buf, len, r);
+    size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < len && strchr(" \t\r\n", buf[i]))
+        i++;
+    const unsigned char *gt = len - i > 9 && !strncasecmp((const char *)buf + i, "<!doctype", 9)
+                                  ? memchr(buf + i, '>', len - i)
+                                  : NULL;
+    if (!*r->local && gt)
+        sax_root(gt + 1, len - (size_t)(gt + 1 - buf), r);
+}
+
+/* Refuse an input whose root element `from` does not read. */
+static int not_expected(const root_name *r, artx_from from, artx_error *err)
+{
+    const char *open = *r->ns ? "{" : "", *close = *r->ns ? "}" : "";
+    return artx_fail(err, ARTX_ERR_INVALID, "not an %s file (root element %s%s%s%s)",
+                     from == ARTX_FROM_XLIFF ? "XLIFF" : "article", open, r->ns, close,
+                     r->local);
+}
+
+/* Article XML and XLIFF, read as every XML input is (xml.c).  An input
+ * of another kind is named by its root element rather than by where it
+ * stops being well-formed XML. */
 static int read_xml(const unsigned char *buf, size_t len, const char *url, artx_from from,
                     xmlDocPtr *out, artx_error *err)
 {
     xmlDocPtr doc = NULL;
+    root_name r;
     int ret = artx_xml_parse(buf, len, url, NULL, 0, false, &doc, err);
+    if (ret == ARTX_ERR_PARSE) {
+        find_root(buf, len, &r);
+        return *r.local && !root_expected(&r, from) ? not_expected(&r, from, err) : ret;
+    }
     if (ret)
         return ret;
-    if (from == ARTX_FROM_XLIFF && !artx_is_xliff(doc)) {
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    snprintf(r.ns, sizeof r.ns, "%s", root->ns ? (const char *)root->ns->href : "");
+    snprintf(r.local, sizeof r.local, "%s", (const char *)root->name);
+    if (!root_expected(&r, from)) {
         xmlFreeDoc(doc);
-        return artx_fail(err, ARTX_ERR_INVALID, "unit (file): not an XLIFF 1.2 or 2.0 file");
-    }
-    if (from == ARTX_FROM_ARTICLE && !is_article(doc)) {
-        xmlFreeDoc(doc);
-        return artx_fail(err, ARTX_ERR_INVALID, "not an artx article (root must be "
-                         "<article xmlns=\"" ARTX_NS "\">)");
+        return not_expected(&r, from, err);
     }
     *out = doc;
     return 0;

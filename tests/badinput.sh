@@ -47,7 +47,7 @@ expect "a one-sentence article" 0 "" -- -o "$t/sentence.xml" "$t/sentence.html"
 [ -e "$t/na.xml" ] && bad "no article: output file left behind" || ok "no article: no output file"
 expect "missing file" 1 "artx: $t/missing.html: No such file or directory" -- "$t/missing.html"
 expect "broken article XML" 1 "artx: $t/broken.xml: not well-formed XML" -- --from article "$t/broken.xml"
-expect "html as article" 1 "not an artx article" -- --from article "$t/noarticle.html"
+expect "html as article" 1 "artx: $t/noarticle.html: not an article file (root element html)" -- --from article "$t/noarticle.html"
 expect "unknown option" 2 "Try 'artx --help'" -- --no-such-option
 expect "unknown format" 2 "-t pdf: unknown format (article, text, xliff, xliff12, docbook, xhtml, epub)" -- -t pdf "$good"
 expect "unknown input format" 2 "--from doc: unknown input format (auto, html" -- --from doc "$good"
@@ -189,10 +189,10 @@ fi
 head -c 300 "$t/m.xlf" >"$t/truncated.xlf"
 expect "merge: not well-formed" 1 "artx: $t/truncated.xlf: not well-formed XML" -- --from xliff -o "$t/m3.xml" "$t/truncated.xlf"
 printf '<?xml version="1.0"?><root><unit id="p1"/></root>' >"$t/not-xliff.xml"
-expect "merge: not XLIFF" 1 "artx: $t/not-xliff.xml: unit (file): not an XLIFF" -- --from xliff -o "$t/m4.xml" "$t/not-xliff.xml"
+expect "merge: not XLIFF" 1 "artx: $t/not-xliff.xml: not an XLIFF file (root element root)" -- --from xliff -o "$t/m4.xml" "$t/not-xliff.xml"
 [ ! -e "$t/m3.xml" ] && [ ! -e "$t/m4.xml" ] && ok "merge: bad files leave no output" || bad "merge: output left"
-expect "merge: --strict with untranslated segments" 1 "segments have no translation (--strict)" -- --strict --from xliff -o "$t/m5.xml" "$t/m.xlf"
-expect "merge: untranslated segments reported" 0 "segments have no translation and keep their source" -- --from xliff -o "$t/m6.xml" "$t/m.xlf"
+expect "merge: --strict with untranslated segments" 1 "segments untranslated: .*(--strict" -- --strict --from xliff -o "$t/m5.xml" "$t/m.xlf"
+expect "merge: untranslated segments reported" 0 "segments untranslated: " -- --from xliff -o "$t/m6.xml" "$t/m.xlf"
 
 # Sentence rules: a file that is not SRX, or has a rule that does not
 # compile, is refused naming the file (and the rule); nothing is written.

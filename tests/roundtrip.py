@@ -17,11 +17,16 @@ checked:
 
   untouched  the XLIFF as extracted: the article comes back unchanged (all
              sources kept) and "untranslated: N" counts every segment with
-             something to translate (0 with prefill-target=yes: a copy of
-             the source in the target counts as a translation);
+             something to translate (prefill-target=yes too: its copies
+             say state="needs-translation");
+  copy       (2.0, 1.2+prefill) each target = its source, the state left
+             as extracted (2.0 initial, 1.2 needs-translation): an
+             untouched copy, so the same as untouched;
   identity   each target = its source (2.0: a <target> after each segment's
              <source>; 1.2: <target> holding a copy of seg-source, mrk
-             elements and all, as OmegaT writes it): the article equals the
+             elements and all, as OmegaT writes it), the state set to
+             translated where it said otherwise (a translator confirmed
+             each copy): the article equals the
              original after canonicalisation, except article/@xml:lang,
              which must be the target language; untranslated: 0;
   cat        the identity file as a CAT tool might save it: re-indented
@@ -42,7 +47,8 @@ the source, a code missing from the target, codes that cannot nest, a
 segment mid not in the source (1.2), no merge data, not XLIFF: each must
 fail with no output and a message naming the unit.  Empty targets (every
 other segment): sources kept, each counted.  And the parameters:
-target-lang for a file without a target language, and the two-step
+target-lang for a file without a target language (without it the merge
+is refused), and the two-step
 xsltproc use for 1.2 (unpack-skeleton=yes).
 
 Canonical form: the element tree with attributes sorted, adjacent text
@@ -137,7 +143,7 @@ def merge_artx(xlf, workdir, params=()):
     # untranslated segments as the stylesheet says it
     prefix = "artx: %s: " % xlf
     err = "\n".join(l[len(prefix):] if l.startswith(prefix) else l for l in err.splitlines())
-    m = re.search(r"(\d+) segments have no translation", err)
+    m = re.search(r"^(\d+) segments? untranslated: ", err, re.M)
     if rc == 0:
         err += "\nuntranslated: %d" % (int(m.group(1)) if m else 0)
     return rc, out, err
@@ -252,10 +258,13 @@ def text_nodes_wrap(el, wrapped):
             wrapped.append(c.tail)
 
 
-def fill20(root, pseudo=False):
-    """A target for every segment: a copy of its source (wrapped if pseudo)."""
+def fill20(root, pseudo=False, confirm=True):
+    """A target for every segment: a copy of its source (wrapped if pseudo);
+    confirm: state="translated", as a tool says a translation is done."""
     wrapped = []
     for seg in root.iter(q(X20, "segment")):
+        if confirm:
+            seg.set("state", "translated")
         src = seg.find(q(X20, "source"))
         for t in seg.findall(q(X20, "target")):
             seg.remove(t)
@@ -268,8 +277,9 @@ def fill20(root, pseudo=False):
     return wrapped
 
 
-def fill12(root, pseudo=False):
-    """Every trans-unit's target = a copy of its seg-source (its mrk)."""
+def fill12(root, pseudo=False, confirm=True):
+    """Every trans-unit's target = a copy of its seg-source (its mrk);
+    confirm: a state that says untranslated becomes "translated"."""
     wrapped = []
     for tu in root.iter(q(X12, "trans-unit")):
         ss = tu.find(q(X12, "seg-source"))
@@ -277,6 +287,8 @@ def fill12(root, pseudo=False):
             ss = tu.find(q(X12, "source"))
         old = tu.find(q(X12, "target"))
         t = ET.Element(q(X12, "target"), dict(old.attrib) if old is not None else {})
+        if confirm and t.get("state") in ("new", "needs-translation"):
+            t.set("state", "translated")
         t.text = ss.text
         for c in ss:
             t.append(copy.deepcopy(c))
@@ -515,12 +527,23 @@ def check_page(page, workdir, from_article=False):
         problem = merge_problem(rc, out, err) or compare(out, original, lang)
         if not problem:
             want = segment_count(root)
-            if vname == "1.2+prefill":
-                want = 0        # prefilled targets count as translated
             got = untranslated(err)
             if got != want:
                 problem = "untranslated: %s, expected %d" % (got, want)
         results.append(("%s untouched" % label, problem))
+
+        # untouched copies: targets that equal their sources, the state
+        # still saying they are not translated
+        if vname != "1.2":
+            copies = ET.fromstring(xlf)
+            (fill20 if v2 else fill12)(copies, confirm=False)
+            path = stem + ".copy.xlf"
+            write_xml(copies, path)
+            rc, out, err = merge(path, workdir)
+            problem = merge_problem(rc, out, err) or compare(out, original, lang)
+            if not problem and untranslated(err) != segment_count(root):
+                problem = "untranslated: %s, expected %d" % (untranslated(err), segment_count(root))
+            results.append(("%s copy" % label, problem))
 
         # identity
         ident = ET.fromstring(xlf)
@@ -773,11 +796,13 @@ def refusal_cases(v2):
 
     def notxliff(r):
         return SYNTHETIC.encode("utf-8")
-    cases.append(("not XLIFF", notxliff, "unit (file): not an XLIFF"))
+    # artx names the root element as it reads the file, before the merge
+    not_xliff = "not an XLIFF file (root element " if MERGE == "artx" else "unit (file): not an XLIFF"
+    cases.append(("not XLIFF", notxliff, not_xliff))
 
     def otherxliff(r):
         return b'<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"><file/></xliff>'
-    cases.append(("XLIFF 1.1", otherxliff, "unit (file): not an XLIFF"))
+    cases.append(("XLIFF 1.1", otherxliff, not_xliff))
 
     if not v2:
         def badmid(r):
@@ -812,7 +837,7 @@ def check_refusals(artx_page, workdir):
             else:
                 write_xml(got, path)
             rc, out, err = merge(path, workdir)
-            msgs = [l for l in err.splitlines() if l.startswith("unit ")]
+            msgs = [l for l in err.splitlines() if l.startswith(("unit ", "not an XLIFF"))]
             problem = None
             if rc == 0 or out:
                 problem = "not refused (exit %d, %d bytes out)" % (rc, len(out))
@@ -859,7 +884,8 @@ def check_refusals(artx_page, workdir):
             problem = "untranslated: %s, expected %d" % (untranslated(err), want)
         results.append(("empty targets [%s]" % vname, problem))
 
-    # target-lang parameter: only when the file names no target language
+    # target-lang parameter: only when the file names no target language;
+    # with neither the merge is refused
     for vname, args in (("2.0", ["-t", "xliff"]), ("1.2", ["-t", "xliff12"])):
         rc, xlf, err = run([ARTX, "--from", "article"] + args + [artx_page])
         path = os.path.join(workdir, "nolang.%s.xlf" % vname)
@@ -868,10 +894,11 @@ def check_refusals(artx_page, workdir):
         rc, out, err = merge(path, workdir, [("target-lang", "fr")])
         lang = ET.fromstring(out).get(q(XML_NS, "lang")) if rc == 0 and out else None
         rc, out, err = merge(path, workdir)
-        keep = ET.fromstring(out).get(q(XML_NS, "lang")) if rc == 0 and out else None
         problem = None
-        if lang != "fr" or keep != "ko":
-            problem = "xml:lang with target-lang=fr: %r (want fr), without: %r (want ko)" % (lang, keep)
+        if lang != "fr":
+            problem = "xml:lang with target-lang=fr: %r (want fr)" % lang
+        elif rc == 0 or out or "names no target language" not in err:
+            problem = "without target-lang: not refused (exit %d): %s" % (rc, first_line(err))
         results.append(("target-lang parameter [%s]" % vname, problem))
     return results
 

@@ -34,14 +34,26 @@
   The result:
     article/@xml:lang  the target language: 2.0 xliff/@trgLang, 1.2
                        file/@target-language; else the target-lang
-                       parameter; else the source language is kept.
+                       parameter; else the merge is refused (below).
     blocks             each block with a unit (head/title, p, h2, figure
                        caption, list item, quoted paragraph; unit id = block
                        id) gets the unit's content: its segments in order
                        (2.0 segment and ignorable, 1.2 the mrk mtype="seg" of
                        seg-source), each the segment's target, or its source
-                       when the target is missing or empty (no text but
-                       white space and no inline code).  A segment whose id
+                       when the target is missing, empty (no text but
+                       white space and no inline code) or an untouched
+                       copy: the same content as the source (the same text,
+                       white space folded, with the same inline codes in
+                       the same places; mrk unwrapped) while its state says
+                       it was not translated.  That is 2.0 segment/@state
+                       absent or "initial" (2.0's default); 1.2
+                       target/@state "new" or "needs-translation" (what
+                       prefill-target=yes writes; OmegaT 3.6 leaves that
+                       state on the targets it translates, whose content
+                       then differs).  A 1.2 target with no state counts as
+                       translated even when it equals its source: 1.2 gives
+                       state no default, and a target is the translation of
+                       its source (XLIFF 1.2, 2.4 target).  A segment whose id
                        (2.0 segment/@id, 1.2 mrk/@mid) names an s of that
                        block in the skeleton becomes that s (same id and
                        attributes); other segments and what lies between
@@ -78,7 +90,8 @@
                        FIG.credit  figure/credit (plain text).
                        QUOTE.cite  blockquote/cite.
   What CAT tools add is ignored: other elements and attributes in units
-  (notes, matches, metadata, groups), state values, white space between the
+  (notes, matches, metadata, groups), state values (but for telling an
+  untouched copy, above), white space between the
   structural elements of the file.  Inside source, target and mrk, all text
   is content.
 
@@ -86,10 +99,10 @@
     untranslated: N   always, once, not terminating: the number of
                       segments (not ignorables; in units without
                       translate="no"; with a non-empty source) that kept
-                      their source because their target was missing or
-                      empty.  A target that is a copy of the source (1.2
-                      prefill-target=yes, which OmegaT leaves in place for
-                      what it did not translate) counts as translated.
+                      their source because their target was missing,
+                      empty or an untouched copy of the source (above:
+                      OmegaT leaves a prefill-target=yes copy in place for
+                      what it did not translate).
   With report=yes (as artx runs it) there are no messages: the result is
   one m:report element (m: urn:artx:xliff-to-article) that holds either
   an m:refused unit="ID" message="..." for every refusal below, or an
@@ -102,6 +115,9 @@
   place of "segment SEG".
     unit (file): not an XLIFF file (the root element is {NS}NAME, not
         xliff in the XLIFF 2.0 or 1.2 namespace)
+    unit (file): the XLIFF names no target language: give it with the
+        target-lang parameter
+        (no 2.0 xliff/@trgLang, 1.2 file/@target-language or target-lang)
     unit (file): no artx merge data (WHY)
         2.0 without skeleton/article; 1.2 without internal-file/article,
         also when internal-file still holds the escaped text
@@ -130,7 +146,8 @@
 
   Parameters:
     target-lang      BCP 47 tag for article/@xml:lang when the file names
-                     no target language; default '' (keep the source's).
+                     no target language; default '' (then the merge is
+                     refused).
     unpack-skeleton  'yes': do not merge; copy the file, writing 1.2
                      internal-file text unescaped (the first of the two
                      xsltproc steps above).  Default 'no'.
@@ -169,8 +186,7 @@
       <xsl:when test="normalize-space(/x1:xliff/x1:file[1]/@target-language) != ''">
         <xsl:value-of select="normalize-space(/x1:xliff/x1:file[1]/@target-language)"/>
       </xsl:when>
-      <xsl:when test="$target-lang != ''"><xsl:value-of select="$target-lang"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$skel/@xml:lang"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="normalize-space($target-lang)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 
@@ -263,6 +279,18 @@
                 </xsl:choose>
                 <xsl:text>)</xsl:text>
               </xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <!-- an article labelled with its source language would pass for
+           the original -->
+      <xsl:when test="$lang = ''">
+        <xsl:call-template name="report">
+          <xsl:with-param name="refusals">
+            <xsl:call-template name="refuse">
+              <xsl:with-param name="unit" select="'(file)'"/>
+              <xsl:with-param name="message">unit (file): the XLIFF names no target language: give it with the target-lang parameter</xsl:with-param>
             </xsl:call-template>
           </xsl:with-param>
         </xsl:call-template>
@@ -614,6 +642,41 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- 'yes' when $a and $b hold the same content as the merge reads it:
+       the same text (white space folded) with the same inline codes in
+       the same places; mrk and elements of other namespaces unwrapped. -->
+  <xsl:template name="same-content">
+    <xsl:param name="a"/>
+    <xsl:param name="b"/>
+    <xsl:variable name="sa"><xsl:apply-templates select="$a/node()" mode="content-key"/></xsl:variable>
+    <xsl:variable name="sb"><xsl:apply-templates select="$b/node()" mode="content-key"/></xsl:variable>
+    <xsl:if test="normalize-space($sa) = normalize-space($sb)">yes</xsl:if>
+  </xsl:template>
+
+  <!-- A code as a marker bracketed by U+FFFC (object replacement
+       character), which translators' text does not hold, so that a code
+       does not compare equal to text that spells it. -->
+  <xsl:template match="x2:* | x1:*" mode="content-key">
+    <xsl:value-of select="concat('&#xFFFC;', local-name(), ' ', @id, @startRef, '&#xFFFC;')"/>
+    <xsl:apply-templates select="node()" mode="content-key"/>
+    <xsl:value-of select="concat('&#xFFFC;/', local-name(), '&#xFFFC;')"/>
+  </xsl:template>
+
+  <!-- unwrapped, as the merge unwraps them (above the codes' template) -->
+  <xsl:template match="x2:mrk | x1:mrk" mode="content-key">
+    <xsl:apply-templates select="node()" mode="content-key"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="content-key">
+    <xsl:apply-templates select="node()" mode="content-key"/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="content-key">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="content-key"/>
+
   <!-- ===== XLIFF 2.0 ===== -->
 
   <!-- Context: the unit. -->
@@ -625,13 +688,23 @@
       <xsl:variable name="t" select="x2:target[1]"/>
       <xsl:variable name="has-t" select="boolean($t[normalize-space() != ''
                                            or .//*[not(self::x2:mrk or self::x2:sm or self::x2:em)]])"/>
-      <xsl:if test="$has-t">
+      <!-- 2.0 defaults segment/@state to initial -->
+      <xsl:variable name="copy">
+        <xsl:if test="$has-t and self::x2:segment and (not(@state) or @state = 'initial')">
+          <xsl:call-template name="same-content">
+            <xsl:with-param name="a" select="x2:source[1]"/>
+            <xsl:with-param name="b" select="$t"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:variable name="use-t" select="$has-t and string($copy) != 'yes'"/>
+      <xsl:if test="$use-t">
         <xsl:call-template name="check2">
           <xsl:with-param name="u" select="$u"/>
           <xsl:with-param name="t" select="$t"/>
         </xsl:call-template>
       </xsl:if>
-      <xsl:if test="not($has-t) and self::x2:segment">
+      <xsl:if test="not($use-t) and self::x2:segment">
         <xsl:call-template name="untranslated">
           <xsl:with-param name="u" select="$u"/>
           <xsl:with-param name="source" select="x2:source[1]"/>
@@ -641,7 +714,7 @@
       <xsl:call-template name="place">
         <xsl:with-param name="id" select="string(self::x2:segment/@id)"/>
         <xsl:with-param name="block" select="$block"/>
-        <xsl:with-param name="nodes" select="$t[$has-t]/node() | x2:source[1][not($has-t)]/node()"/>
+        <xsl:with-param name="nodes" select="$t[$use-t]/node() | x2:source[1][not($use-t)]/node()"/>
         <xsl:with-param name="u" select="$u"/>
         <xsl:with-param name="map" select="$map"/>
         <xsl:with-param name="v" select="2"/>
@@ -884,7 +957,8 @@
         <!-- One segment of trans-unit $u: $tgt (a target mrk, or the whole
              target; empty when untranslated) checked against $src (the
              seg-source mrk with its mid, or the whole seg-source), else $src
-             kept; placed into the s $id names. -->
+             kept, as it is when $tgt is an untouched copy of it; placed into
+             the s $id names. -->
         <xsl:template name="segment1">
           <xsl:param name="u"/>
           <xsl:param name="block"/>
@@ -893,12 +967,22 @@
           <xsl:param name="tgt"/>
           <xsl:param name="seg"/>
           <xsl:param name="id"/>
+          <xsl:variable name="state" select="string($tgt/ancestor-or-self::x1:target[1]/@state)"/>
+          <xsl:variable name="copy">
+            <xsl:if test="$tgt and ($state = 'new' or $state = 'needs-translation')">
+              <xsl:call-template name="same-content">
+                <xsl:with-param name="a" select="$src"/>
+                <xsl:with-param name="b" select="$tgt"/>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:variable>
+          <xsl:variable name="t" select="$tgt[string($copy) != 'yes']"/>
           <xsl:choose>
-            <xsl:when test="$tgt">
+            <xsl:when test="$t">
               <xsl:call-template name="check1">
                 <xsl:with-param name="u" select="$u"/>
                 <xsl:with-param name="src" select="$src"/>
-                <xsl:with-param name="tgt" select="$tgt"/>
+                <xsl:with-param name="tgt" select="$t"/>
                 <xsl:with-param name="seg" select="$seg"/>
               </xsl:call-template>
             </xsl:when>
@@ -913,7 +997,7 @@
           <xsl:call-template name="place">
             <xsl:with-param name="id" select="$id"/>
             <xsl:with-param name="block" select="$block"/>
-            <xsl:with-param name="nodes" select="$tgt/node() | $src[not($tgt)]/node()"/>
+            <xsl:with-param name="nodes" select="$t/node() | $src[not($t)]/node()"/>
             <xsl:with-param name="u" select="$u"/>
             <xsl:with-param name="map" select="$map"/>
             <xsl:with-param name="v" select="1"/>

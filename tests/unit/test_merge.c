@@ -50,9 +50,15 @@ static xmlDocPtr extract_at(const char *file, int line, artx_format format,
 
 /* Give every segment a target that is a copy of its source: 2.0
  * segment/target after segment/source; 1.2 trans-unit/target from
- * seg-source (OmegaT's mrk per segment). */
-static void copy_sources(xmlDocPtr xlf)
+ * seg-source (OmegaT's mrk per segment), with no state.  `confirm`: 2.0
+ * segments say state="translated", as a tool does once a translator
+ * confirms a copy (else they keep the extraction's "initial"). */
+static void copy_sources_as(xmlDocPtr xlf, bool confirm)
 {
+    xmlXPathObjectPtr segs = confirm ? xp_eval(xlf, "//x2:segment") : NULL;
+    for (int i = 0; segs && segs->nodesetval && i < segs->nodesetval->nodeNr; i++)
+        xmlSetProp(segs->nodesetval->nodeTab[i], BAD_CAST "state", BAD_CAST "translated");
+    xmlXPathFreeObject(segs);
     xmlXPathObjectPtr o = xp_eval(xlf, "//x2:segment/x2:source | //x1:trans-unit/x1:seg-source"
                                        " | //x1:trans-unit[not(x1:seg-source)]/x1:source");
     for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
@@ -63,6 +69,7 @@ static void copy_sources(xmlDocPtr xlf)
     }
     xmlXPathFreeObject(o);
 }
+#define copy_sources(xlf) copy_sources_as((xlf), true)
 
 /* Replace the content of the node `expr` selects by `fragment`, parsed in
  * that node's context (so it gets the file's namespaces).  Returns false
@@ -281,8 +288,55 @@ static void test_language(const xliff_kind *k)
     out = MERGED(xlf, to_ja, &untr, kmsg(k, "merge a file with no target language"));
     XP_STR_EQ(out, "/a:article/@xml:lang", "ja", kmsg(k, "... in the target-lang parameter's"));
     xmlFreeDoc(out);
-    out = MERGED(xlf, NULL, &untr, kmsg(k, "merge it with no parameters"));
-    XP_STR_EQ(out, "/a:article/@xml:lang", "ko", kmsg(k, "... keeps the source language"));
+
+    /* Neither: labelled with the source language, the article would pass
+     * for the original. */
+    static const char *const blank[] = {"target-lang", " \t", NULL};
+    const char *const *none[] = {NULL, blank};
+    for (size_t i = 0; i < 2; i++) {
+        artx_error err = {0};
+        artx_merge_report report = {0};
+        out = (xmlDocPtr)1;
+        INT_EQ(artx_merge(xlf, none[i], &out, &report, &err), ARTX_ERR_USAGE,
+               kmsg(k, i ? "a blank target-lang: ARTX_ERR_USAGE" : "no target language: ARTX_ERR_USAGE"));
+        OK(out == NULL, kmsg(k, "... and no article"));
+        OK(strstr(err.message, "names no target language: give it with -T LANG") != NULL,
+           kmsg(k, "... the message asks for -T"));
+        artx_merge_report_clear(&report);
+    }
+    xmlFreeDoc(xlf);
+}
+
+/* A target that is a copy of its source, while the state says it was
+ * not translated (2.0 initial, 1.2 needs-translation as prefill-target
+ * writes it), is untranslated; the same text with a code elsewhere is a
+ * translation. */
+static void test_copies(const xliff_kind *k)
+{
+    static const char *const prefill[] = {"target-lang", "en", "prefill-target", "yes", NULL};
+    xmlDocPtr xlf = EXTRACT(k->format, k->format == ARTX_TO_XLIFF ? to_en : prefill);
+    if (k->format == ARTX_TO_XLIFF)
+        copy_sources_as(xlf, false);
+    size_t untr;
+    xmlDocPtr out = MERGED(xlf, to_en, &untr, kmsg(k, "merge untouched copies"));
+    INT_EQ(untr, SEGMENTS, kmsg(k, "untouched copies: every segment is untranslated"));
+    xmlFreeDoc(out);
+
+    SET_TARGET(xlf, k, "p1", "p1.s1", "The first sentence.");
+    SET_TARGET(xlf, k, "p1", "p1.s2", "둘째 문장은 <%s id=\"1\">강조가</%s> 있다.");
+    out = MERGED(xlf, to_en, &untr, kmsg(k, "merge two edited copies"));
+    INT_EQ(untr, SEGMENTS - 2, kmsg(k, "a translated target and a moved code are translations"));
+    XP_STR_EQ(out, "//a:s[@id='p1.s2']/a:em", "강조가", kmsg(k, "the moved code is merged"));
+    xmlFreeDoc(out);
+
+    /* a translator says a copy is the translation */
+    xmlXPathObjectPtr o = xp_eval(xlf, "//x2:segment[@id='h1.s1'] | //x1:trans-unit[@id='h1']/x1:target");
+    OK(o && o->nodesetval && o->nodesetval->nodeNr == 1, kmsg(k, "h1's segment state"));
+    if (o && o->nodesetval && o->nodesetval->nodeNr == 1)
+        xmlSetProp(o->nodesetval->nodeTab[0], BAD_CAST "state", BAD_CAST "translated");
+    xmlXPathFreeObject(o);
+    out = MERGED(xlf, to_en, &untr, kmsg(k, "merge a confirmed copy"));
+    INT_EQ(untr, SEGMENTS - 3, kmsg(k, "a copy in state translated is a translation"));
     xmlFreeDoc(out);
     xmlFreeDoc(xlf);
 }
@@ -405,6 +459,7 @@ int main(void)
             test_identity(&kinds[i]);
             test_translated(&kinds[i]);
             test_language(&kinds[i]);
+            test_copies(&kinds[i]);
             test_refused(&kinds[i]);
         }
         test_not_xliff();

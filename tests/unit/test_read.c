@@ -129,6 +129,44 @@ static void test_read_errors(void)
     xmlFreeDoc(doc);
 }
 
+/* --from xliff or article on another kind of input names its root
+ * element, even where the input is not well-formed XML; a file with the
+ * right root that is broken keeps the parser's reason. */
+static void test_read_wrong_kind(void)
+{
+    static const struct {
+        const char *input;
+        artx_from from;
+        int rc;
+        const char *message;
+    } cases[] = {
+        {"<!DOCTYPE html><html><body><p>a<br>b</p></body></html>", ARTX_FROM_XLIFF,
+         ARTX_ERR_INVALID, "not an XLIFF file (root element html)"},
+        {"<!doctype html>\n<html lang=en><p>a<br>b", ARTX_FROM_XLIFF, ARTX_ERR_INVALID,
+         "not an XLIFF file (root element html)"},
+        {"<html><p>a<br>b", ARTX_FROM_ARTICLE, ARTX_ERR_INVALID,
+         "not an article file (root element html)"},
+        {"<?xml version=\"1.0\"?><x:a xmlns:x=\"urn:x\"/>", ARTX_FROM_XLIFF, ARTX_ERR_INVALID,
+         "not an XLIFF file (root element {urn:x}a)"},
+        {"<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"><file>", ARTX_FROM_XLIFF,
+         ARTX_ERR_PARSE, "not well-formed XML: "},
+        {"<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"><file>", ARTX_FROM_ARTICLE,
+         ARTX_ERR_INVALID,
+         "not an article file (root element {urn:oasis:names:tc:xliff:document:2.0}xliff)"},
+        {"just text", ARTX_FROM_XLIFF, ARTX_ERR_PARSE, "not well-formed XML: "},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        artx_error err = {0};
+        xmlDocPtr doc = (xmlDocPtr)1;
+        int rc = artx_read((const unsigned char *)cases[i].input, strlen(cases[i].input), NULL,
+                           cases[i].from, &doc, &err);
+        INT_EQ(rc, cases[i].rc, cases[i].input);
+        OK(doc == NULL, "a refused input: *out is NULL");
+        if (!OK(!strncmp(err.message, cases[i].message, strlen(cases[i].message)), cases[i].message))
+            fprintf(stderr, "    message: %s\n", err.message);
+    }
+}
+
 /* True when the text content of the document's root contains `needle`. */
 static bool root_text_has(xmlDocPtr doc, const char *needle)
 {
@@ -281,6 +319,7 @@ int main(void)
     test_bom();
     test_declared_vs_bytes();
     test_read_errors();
+    test_read_wrong_kind();
     test_read_html();
     test_read_article();
     test_read_feed();
