@@ -118,6 +118,22 @@ bool artx_is_furniture_named(const artx_page *pg, xmlNodePtr n);
  * prose, as opposed to captions, link lists and slideshows. */
 size_t artx_prose_len(const artx_page *pg, xmlNodePtr n);
 
+/* Why the walk drops a named piece of furniture, for reports. */
+typedef enum artx_furniture {
+    ARTX_FURNITURE_NONE = 0,
+    ARTX_FURNITURE_NAVIGATION, /* nav, footer, aside, header, menus, paging */
+    ARTX_FURNITURE_COMMENTS,
+    ARTX_FURNITURE_SHARE,
+    ARTX_FURNITURE_RELATED,    /* related and recommended articles, rankings */
+    ARTX_FURNITURE_ADS,
+    ARTX_FURNITURE_OTHER       /* tags, players, reporter boxes, decks ... */
+} artx_furniture;
+
+/* What kind of furniture n is named as (by element, class or id), whether
+ * or not the walk drops it.  Slower than artx_is_boilerplate(): only for
+ * elements already dropped, when a report is wanted. */
+artx_furniture artx_furniture_kind(const artx_page *pg, xmlNodePtr n);
+
 /* Navigation lists: mostly links. */
 bool artx_is_link_list(xmlNodePtr n);
 
