@@ -22,6 +22,7 @@ typedef struct artx_layout {
     const char *body;
     const char *title;
     const char *date;
+    const char *name;  /* a generic rule's name in reports (a site rule goes by its site) */
 } artx_layout;
 
 /* The page being read.  Nothing here is modified after the article's root
@@ -35,6 +36,7 @@ typedef struct artx_page {
     xmlNodePtr root;              /* the article's root in doc */
     size_t root_text;             /* bytes of text under root */
     size_t root_prose;            /* ... of it in paragraphs, lists aside */
+    double root_score;            /* the scoring finder's best score, 0 when it did not run */
     xmlDocPtr embedded;           /* the article the page holds as data, when read */
 } artx_page;
 
@@ -56,6 +58,7 @@ typedef struct artx_meta {
     char *tdm_policy;
     char *lang;
     int dump_month, dump_day;     /* a board dump's MM-DD, 0 when none */
+    bool dump;                    /* a board dump's header line was found */
 } artx_meta;
 
 /* ---- head.c: the article's metadata -------------------------------------- */
