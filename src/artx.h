@@ -193,6 +193,85 @@ ARTX_EXPORT int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr
 ARTX_EXPORT int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out,
                                artx_error *err);
 
+/* ---- what a conversion found (artx -v) ----------------------------------- */
+
+/* What an input turned out to be. */
+typedef enum artx_kind {
+    ARTX_KIND_HTML = 0, /* an HTML page or fragment */
+    ARTX_KIND_DUMP,     /* a board dump: its header line was found */
+    ARTX_KIND_FEED,     /* an RSS or Atom feed: its first item is the article */
+    ARTX_KIND_ARTICLE,  /* artx's own article XML */
+    ARTX_KIND_XLIFF12,  /* XLIFF 1.2 */
+    ARTX_KIND_XLIFF20   /* XLIFF 2.0 */
+} artx_kind;
+
+/* A kind's name for messages: "html page", "board dump", "feed",
+ * "article xml", "xliff 1.2", "xliff 2.0".  Borrowed, static. */
+ARTX_EXPORT const char *artx_kind_name(artx_kind kind);
+
+/* What found the article's root on a page (root.c). */
+typedef enum artx_finder {
+    ARTX_FINDER_NONE = 0, /* not looked for: article XML, or the input failed first */
+    ARTX_FINDER_SITE,     /* a known site's layout rule */
+    ARTX_FINDER_LAYOUT,   /* a generic layout rule (itemprop=articleBody, <article>) */
+    ARTX_FINDER_SCORING,  /* the generic finder: the block that scores best as text */
+    ARTX_FINDER_EMBEDDED, /* the article the page carries as data (Fusion.globalContent) */
+    ARTX_FINDER_BODY      /* nothing better: the whole <body> */
+} artx_finder;
+
+/* What artx_normalise_report() found on a page and what it dropped.  Every
+ * count is of elements of the page the walk over the article's root skipped
+ * whole, or of blocks lifted out of the body once their text was known;
+ * scripts, styles and forms are not counted.  Plain data: nothing to free. */
+typedef struct artx_page_report {
+    artx_kind kind;
+    artx_finder finder;  /* what found the article */
+    const char *rule;    /* ARTX_FINDER_SITE: the site ("daum", "naver");
+                            ARTX_FINDER_LAYOUT: the rule ("<article>",
+                            "itemprop=articleBody"); else NULL.  Static */
+    double score;        /* ARTX_FINDER_SCORING: the root's score, else 0 */
+    size_t hidden;       /* hidden attribute, aria-hidden, display:none */
+    size_t navigation;   /* nav, header, footer, aside, menus, link lists */
+    size_t comments;     /* comment sections */
+    size_t share;        /* share and social buttons */
+    size_t related;      /* related and recommended articles, rankings */
+    size_t ads;          /* advertisements and banners */
+    size_t other;        /* other furniture named by class or id: tags, players,
+                            reporter boxes, decks, slideshows */
+    size_t promo;        /* lifted: promo lines, hashtag lists, end marks */
+    size_t rights;       /* lifted: copyright lines (into the head) */
+    size_t bylines;      /* lifted: bylines (into the head's authors) */
+    size_t title_repeats; /* lifted: the headline repeated in the body */
+} artx_page_report;
+
+/* artx_normalise() that also fills `report` (may be NULL: then it costs
+ * nothing more than artx_normalise()).  The report is zeroed first and is
+ * filled as far as the work got, also on failure.  `out` may be NULL when
+ * only the report is wanted. */
+ARTX_EXPORT int artx_normalise_report(xmlDocPtr page, artx_from from, xmlDocPtr *out,
+                                      artx_page_report *report, artx_error *err);
+
+/* What an article holds, counted. */
+typedef struct artx_article_summary {
+    size_t blocks;     /* the body's blocks but figures: p, h2, lists, blockquotes */
+    size_t figures;    /* the body's figures */
+    size_t sentences;  /* s elements anywhere (title and captions included);
+                          0 before artx_sentences() */
+    char lang[36];     /* the article's xml:lang, "" when none */
+    char title[256];   /* head/title's text, "" when none; a longer title is
+                          cut at a character boundary */
+} artx_article_summary;
+
+/* Count the blocks, figures and sentences of an article (its root in
+ * ARTX_NS) and copy its language and title into *out; all zero and empty
+ * for any other document.  `article` is not modified. */
+ARTX_EXPORT void artx_article_summarise(xmlDocPtr article, artx_article_summary *out);
+
+/* The units of an XLIFF that artx_is_xliff() accepts (2.0 unit, 1.2
+ * trans-unit elements), and its version in *kind (may be NULL); 0, and
+ * *kind untouched, for any other document. */
+ARTX_EXPORT size_t artx_xliff_units(xmlDocPtr doc, artx_kind *kind);
+
 /* How many links and figures of an article document (its root in
  * ARTX_NS) artx_normalise() drops for their URL: a link that is not http,
  * https or mailto, a figure whose image is not http or https.  0 for any

@@ -9,53 +9,78 @@
 
 #include "page.h"
 
+#define NAV ARTX_FURNITURE_NAVIGATION
+#define COMMENTS ARTX_FURNITURE_COMMENTS
+#define SHARE ARTX_FURNITURE_SHARE
+#define RELATED ARTX_FURNITURE_RELATED
+#define ADS ARTX_FURNITURE_ADS
+#define OTHER ARTX_FURNITURE_OTHER
+
+/* A word or part of a class or id value, and what it names (for reports:
+ * any of them makes an element furniture). */
+typedef struct furniture_name {
+    const char *s;
+    artx_furniture kind;
+} furniture_name;
+
 /* Words of class and id values that mark page furniture.  Matched against
  * the parts of each token split at '_' and '-' ("btn_share" -> btn, share),
  * so "head" or "thread" never match "ad". */
-static const char *const furniture_words[] = {
-    "ad", "ads", "advert", "advertisement", "banner", "promo", "sponsored",
-    "share", "sharing", "sns", "social", "related", "relation", "recommend",
-    "comment", "comments", "reply", "replies", "footer", "gnb", "lnb", "snb", "nav",
-    "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "aside", "widget",
-    "popup", "modal", "layer", "toolbar", "util", "utility", "print", "subscribe",
-    "subscription", "newsletter", "login", "rank", "ranking", "popular", "most",
-    "tag", "tags", "hashtag", "keyword", "keywords", "reporter", "journalist",
-    "profile", "player", "vod", "video", "btn", "button", "pagination", "paging",
-    "prev", "next", "more", "reaction", "likeit", "categorization", "copy",
-    "outbrain", "taboola", "dable", "adsense", "googleads",
+static const furniture_name furniture_words[] = {
+    {"ad", ADS}, {"ads", ADS}, {"advert", ADS}, {"advertisement", ADS}, {"banner", ADS},
+    {"promo", ADS}, {"sponsored", ADS}, {"adsense", ADS}, {"googleads", ADS},
+    {"share", SHARE}, {"sharing", SHARE}, {"sns", SHARE}, {"social", SHARE},
+    {"related", RELATED}, {"relation", RELATED}, {"recommend", RELATED}, {"rank", RELATED},
+    {"ranking", RELATED}, {"popular", RELATED}, {"most", RELATED}, {"outbrain", RELATED},
+    {"taboola", RELATED}, {"dable", RELATED},
+    {"comment", COMMENTS}, {"comments", COMMENTS}, {"reply", COMMENTS}, {"replies", COMMENTS},
+    {"footer", NAV}, {"gnb", NAV}, {"lnb", NAV}, {"snb", NAV}, {"nav", NAV},
+    {"navigation", NAV}, {"menu", NAV}, {"breadcrumb", NAV}, {"breadcrumbs", NAV},
+    {"sidebar", NAV}, {"aside", NAV}, {"toolbar", NAV}, {"util", NAV}, {"utility", NAV},
+    {"pagination", NAV}, {"paging", NAV}, {"prev", NAV}, {"next", NAV}, {"more", NAV},
+    {"widget", OTHER}, {"popup", OTHER}, {"modal", OTHER}, {"layer", OTHER}, {"print", OTHER},
+    {"subscribe", OTHER}, {"subscription", OTHER}, {"newsletter", OTHER}, {"login", OTHER},
+    {"tag", OTHER}, {"tags", OTHER}, {"hashtag", OTHER}, {"keyword", OTHER},
+    {"keywords", OTHER}, {"reporter", OTHER}, {"journalist", OTHER}, {"profile", OTHER},
+    {"player", OTHER}, {"vod", OTHER}, {"video", OTHER}, {"btn", OTHER}, {"button", OTHER},
+    {"reaction", OTHER}, {"likeit", OTHER}, {"categorization", OTHER}, {"copy", OTHER},
     /* slideshows repeat their captions for every slide */
-    "gallery", "slideshow", "carousel", "lightbox", NULL};
+    {"gallery", OTHER}, {"slideshow", OTHER}, {"carousel", OTHER}, {"lightbox", OTHER},
+    {NULL, ARTX_FURNITURE_NONE}};
 
 /* Substrings that mark furniture anywhere in a class or id. */
-static const char *const furniture_parts[] = {
-    "dable", "taboola", "outbrain", "googlead", "advert", "kakao", "facebook",
-    "twitter", "recommend", "related", "comment", "share",
+static const furniture_name furniture_parts[] = {
+    {"dable", RELATED}, {"taboola", RELATED}, {"outbrain", RELATED}, {"googlead", ADS},
+    {"advert", ADS}, {"kakao", SHARE}, {"facebook", SHARE}, {"twitter", SHARE},
+    {"recommend", RELATED}, {"related", RELATED}, {"comment", COMMENTS}, {"share", SHARE},
     /* decks and standfirsts: the model has no place for them (yet) */
-    "subtitle", "midtitle", "mid_title", "sub_title", "standfirst", NULL};
+    {"subtitle", OTHER}, {"midtitle", OTHER}, {"mid_title", OTHER}, {"sub_title", OTHER},
+    {"standfirst", OTHER}, {NULL, ARTX_FURNITURE_NONE}};
 
-static bool word_is_furniture(const char *w, size_t n)
+static artx_furniture word_furniture(const char *w, size_t n)
 {
-    for (int i = 0; furniture_words[i]; i++)
-        if (strlen(furniture_words[i]) == n && !strncasecmp(w, furniture_words[i], n))
-            return true;
-    return false;
+    for (int i = 0; furniture_words[i].s; i++)
+        if (strlen(furniture_words[i].s) == n && !strncasecmp(w, furniture_words[i].s, n))
+            return furniture_words[i].kind;
+    return ARTX_FURNITURE_NONE;
 }
 
-static bool value_is_furniture(const char *v)
+static artx_furniture value_furniture(const char *v)
 {
-    for (int i = 0; furniture_parts[i]; i++)
-        if (artx_strcasestr(v, furniture_parts[i]))
-            return true;
+    for (int i = 0; furniture_parts[i].s; i++)
+        if (artx_strcasestr(v, furniture_parts[i].s))
+            return furniture_parts[i].kind;
     for (const char *p = v; *p;) {
         while (*p && strchr(" _-", *p))
             p++;
         const char *s = p;
         while (*p && !strchr(" _-", *p))
             p++;
-        if (p > s && word_is_furniture(s, (size_t)(p - s)))
-            return true;
+        artx_furniture kind = p > s ? word_furniture(s, (size_t)(p - s)) : ARTX_FURNITURE_NONE;
+        if (kind)
+            return kind;
     }
-    return false;
+    return ARTX_FURNITURE_NONE;
 }
 
 bool artx_is_hidden(xmlNodePtr n)
@@ -118,21 +143,37 @@ static bool is_section_anchor(const artx_page *pg, xmlNodePtr n, const char *id)
     return o != NULL;
 }
 
-/* Named as furniture by its class or id. */
-static bool named_furniture(const artx_page *pg, xmlNodePtr n)
+/* What its class or id names n as: the class first, then an id that is
+ * not a section's anchor. */
+static artx_furniture furniture_of_names(const artx_page *pg, xmlNodePtr n)
 {
     char *cls = artx_attr(n, "class"), *id = artx_attr(n, "id");
-    bool furniture = (cls && value_is_furniture(cls)) ||
-                     (id && value_is_furniture(id) && !is_section_anchor(pg, n, id));
+    artx_furniture kind = cls ? value_furniture(cls) : ARTX_FURNITURE_NONE;
+    if (!kind && id) {
+        kind = value_furniture(id);
+        if (kind && is_section_anchor(pg, n, id))
+            kind = ARTX_FURNITURE_NONE;
+    }
     free(cls);
     free(id);
-    return furniture;
+    return kind;
+}
+
+static bool named_furniture(const artx_page *pg, xmlNodePtr n)
+{
+    return furniture_of_names(pg, n) != ARTX_FURNITURE_NONE;
 }
 
 bool artx_is_furniture_named(const artx_page *pg, xmlNodePtr n)
 {
     return artx_name_is(n, "footer") || artx_name_is(n, "nav") || artx_name_is(n, "aside") ||
            named_furniture(pg, n);
+}
+
+artx_furniture artx_furniture_kind(const artx_page *pg, xmlNodePtr n)
+{
+    static const char *const nav[] = {"nav", "footer", "aside", "header", "menu", NULL};
+    return artx_name_in(n, nav) ? ARTX_FURNITURE_NAVIGATION : furniture_of_names(pg, n);
 }
 
 size_t artx_prose_len(const artx_page *pg, xmlNodePtr n)

@@ -490,6 +490,7 @@ static void dump_header(artx_meta *m, const artx_page *pg)
             m->published = full;
             m->published_basis = "board date";
         }
+        m->dump = true;
         *at = '\0';
         free(m->title);
         m->title = artx_text_collapse(t);

@@ -262,6 +262,82 @@ static void lap(stage_times *t, enum stage st, double *mark)
     *mark = n;
 }
 
+/* ---- -v: what was detected ----------------------------------------------- */
+
+/* What -v says of one input, gathered as the stages run. */
+typedef struct detected {
+    artx_kind kind;
+    size_t units;               /* XLIFF: the units merged */
+    artx_page_report page;      /* a page: what the front end found and dropped */
+    artx_article_summary art;   /* the article, once it has its sentences */
+} detected;
+
+/* What -v needs of a parsed input that converted.  article_of() does not
+ * hand the front end's report out, so for a page the front end runs once
+ * more: under -v only, and left out of the times. */
+static void detect(const options *o, xmlDocPtr page, detected *d)
+{
+    artx_error err = {0};
+    d->units = artx_xliff_units(page, &d->kind);
+    if (!artx_is_xliff(page)) {
+        artx_normalise_report(page, o->from, NULL, &d->page, &err);
+        d->kind = d->page.kind;
+    }
+}
+
+/* Add "WHAT N" to the list l when n is not 0. */
+static void put_count(char *l, size_t size, size_t n, const char *what)
+{
+    size_t len = strlen(l);
+    if (n && len < size)
+        snprintf(l + len, size - len, "%s%s %zu", len ? ", " : "", what, n);
+}
+
+/* One line each, written whole, so that -j does not interleave them:
+ * what the input is and where its article was; what was kept (and, for a
+ * page, dropped and lifted); the size and the time. */
+static void say_detected(const char *name, const char *encoding, const detected *d,
+                         size_t out_len, double seconds)
+{
+    const artx_page_report *r = &d->page;
+    char found[128] = "";
+    switch (r->finder) {
+    case ARTX_FINDER_SITE: snprintf(found, sizeof found, ", site rule %s", r->rule); break;
+    case ARTX_FINDER_LAYOUT: snprintf(found, sizeof found, ", layout rule %s", r->rule); break;
+    case ARTX_FINDER_SCORING: snprintf(found, sizeof found, ", scoring %.1f", r->score); break;
+    case ARTX_FINDER_EMBEDDED: snprintf(found, sizeof found, ", embedded data"); break;
+    case ARTX_FINDER_BODY: snprintf(found, sizeof found, ", whole body"); break;
+    case ARTX_FINDER_NONE:
+        if (d->units)
+            snprintf(found, sizeof found, ", %zu units merged", d->units);
+        break;
+    }
+    fprintf(stderr, "artx: %s: %s, encoding %s%s, language %s, %s%s%s\n", name,
+            artx_kind_name(d->kind), encoding, found, *d->art.lang ? d->art.lang : "unknown",
+            *d->art.title ? "title \"" : "no title", d->art.title, *d->art.title ? "\"" : "");
+
+    char dropped[256] = "", lifted[128] = "";
+    put_count(dropped, sizeof dropped, r->hidden, "hidden");
+    put_count(dropped, sizeof dropped, r->navigation, "navigation");
+    put_count(dropped, sizeof dropped, r->comments, "comments");
+    put_count(dropped, sizeof dropped, r->share, "share");
+    put_count(dropped, sizeof dropped, r->related, "related");
+    put_count(dropped, sizeof dropped, r->ads, "ads");
+    put_count(dropped, sizeof dropped, r->other, "other");
+    put_count(lifted, sizeof lifted, r->promo, "promo");
+    put_count(lifted, sizeof lifted, r->rights, "rights");
+    put_count(lifted, sizeof lifted, r->bylines, "byline");
+    put_count(lifted, sizeof lifted, r->title_repeats, "title");
+    if (r->finder == ARTX_FINDER_NONE)
+        fprintf(stderr, "artx: %s: kept blocks %zu, figures %zu, sentences %zu\n", name,
+                d->art.blocks, d->art.figures, d->art.sentences);
+    else
+        fprintf(stderr, "artx: %s: kept blocks %zu, figures %zu, sentences %zu; dropped %s; "
+                        "lifted %s\n", name, d->art.blocks, d->art.figures, d->art.sentences,
+                *dropped ? dropped : "none", *lifted ? lifted : "none");
+    fprintf(stderr, "artx: %s: %zu bytes out in %.1f ms\n", name, out_len, seconds * 1000);
+}
+
 /* Convert one input with the sentence rules `seg` (this thread's). */
 static int convert(const options *o, artx_segmenter *seg, const char *input, stage_times *t)
 {
@@ -272,7 +348,8 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     xmlDocPtr page = NULL, article = NULL;
     artx_error err = {0};
     int status = EXIT_CONVERSION;
-    double mark = now();
+    double mark = now(), start = mark;
+    detected d = {0};
 
     int failed = artx_read_file(is_stdin ? NULL : input, o->max_input, &in, &in_len, &err);
     lap(t, STAGE_READ, &mark);
@@ -289,6 +366,13 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     in = NULL;
     lap(t, STAGE_PARSE, &mark);
     failed = article_of(o, name, page, &article, &err);
+    if (!failed && o->verbose > 0) {
+        double before = now();
+        detect(o, page, &d);
+        double spent = now() - before;
+        mark += spent;
+        start += spent;
+    }
     xmlFreeDoc(page);
     page = NULL;
     lap(t, STAGE_NORMALISE, &mark);
@@ -296,6 +380,8 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
         goto out;
     failed = artx_sentences(article, seg, &err);
     lap(t, STAGE_SEGMENT, &mark);
+    if (!failed && o->verbose > 0)
+        artx_article_summarise(article, &d.art);
     if (!failed) {
         failed = artx_transform_take(&article, o->format, o->params, &out, &out_len, &err);
         lap(t, STAGE_TRANSFORM, &mark);
@@ -304,10 +390,10 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
         fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
-    if (o->verbose > 0)
-        fprintf(stderr, "artx: %s: encoding %s, %zu bytes out\n", name, encoding, out_len);
     status = write_output(o, input, out, out_len);
     lap(t, STAGE_WRITE, &mark);
+    if (!status && o->verbose > 0)
+        say_detected(name, encoding, &d, out_len, mark - start);
 out:
     free(in);
     free(out);

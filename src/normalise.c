@@ -35,6 +35,8 @@ typedef struct build {
     bool explicit_p;         /* para comes from a <p>, not loose text */
     xmlNodePtr pending_br;   /* a <br> that a second <br> turns into a break */
     xmlHashTablePtr photos;  /* the URLs of the figures added */
+    artx_page_report *r;     /* counts what is dropped (a scratch one when none is wanted) */
+    bool why;                /* a report is wanted: say why each element is dropped */
     unsigned gen;            /* counts opened paragraphs */
     int depth;
 } build;
@@ -63,20 +65,51 @@ static void open_para(build *c, bool explicit_p)
 
 /* ---- the walk ---------------------------------------------------------- */
 
+/* Count an element the walk skips by why it goes.  Only for a report:
+ * telling furniture apart reads the element's class and id again. */
+static void dropped(build *c, xmlNodePtr n)
+{
+    if (!c->why)
+        return;
+    artx_page_report *r = c->r;
+    if (artx_is_hidden(n)) {
+        r->hidden++;
+        return;
+    }
+    switch (artx_furniture_kind(c->pg, n)) {
+    case ARTX_FURNITURE_NAVIGATION: r->navigation++; break;
+    case ARTX_FURNITURE_COMMENTS: r->comments++; break;
+    case ARTX_FURNITURE_SHARE: r->share++; break;
+    case ARTX_FURNITURE_RELATED: r->related++; break;
+    case ARTX_FURNITURE_ADS: r->ads++; break;
+    case ARTX_FURNITURE_OTHER: r->other++; break;
+    case ARTX_FURNITURE_NONE: break; /* not content: scripts, styles, forms */
+    }
+}
+
 static void walk(build *c, xmlNodePtr src);
 
 static void add_list(build *c, xmlNodePtr src, xmlNodePtr parent, int depth)
 {
     xmlNodePtr list = el(parent, artx_name_is(src, "ol") ? "ol" : "ul");
     for (xmlNodePtr li = src->children; li; li = li->next) {
-        if (!artx_name_is(li, "li") || artx_is_boilerplate(c->pg, li))
+        if (!artx_name_is(li, "li"))
             continue;
+        if (artx_is_boilerplate(c->pg, li)) {
+            dropped(c, li);
+            continue;
+        }
         xmlNodePtr item = el(list, "li");
         artx_inline_copy(c->pg, li, item);
         if (depth < 8)
-            for (xmlNodePtr sub = li->children; sub; sub = sub->next)
-                if ((artx_name_is(sub, "ul") || artx_name_is(sub, "ol")) && !artx_is_link_list(sub))
+            for (xmlNodePtr sub = li->children; sub; sub = sub->next) {
+                if (!artx_name_is(sub, "ul") && !artx_name_is(sub, "ol"))
+                    continue;
+                if (artx_is_link_list(sub))
+                    c->r->navigation++;
+                else
                     add_list(c, sub, item, depth + 1);
+            }
     }
 }
 
@@ -114,8 +147,10 @@ static void walk_block(build *c, xmlNodePtr n)
     }
     if ((artx_name_is(n, "ul") || artx_name_is(n, "ol"))) {
         flush(c);
-        if (artx_is_link_list(n))
+        if (artx_is_link_list(n)) {
+            c->r->navigation++;
             return;
+        }
         if (c->container == c->body) {
             add_list(c, n, c->body, 0);
         } else {
@@ -194,8 +229,12 @@ static void walk(build *c, xmlNodePtr src)
             c->pending_br = NULL;
             continue;
         }
-        if (n->type != XML_ELEMENT_NODE || artx_is_boilerplate(c->pg, n))
+        if (n->type != XML_ELEMENT_NODE)
             continue;
+        if (artx_is_boilerplate(c->pg, n)) {
+            dropped(c, n);
+            continue;
+        }
         if (artx_name_is(n, "br")) {
             walk_br(c);
             continue;
@@ -223,33 +262,38 @@ static void walk(build *c, xmlNodePtr src)
 
 /* ---- lifting metadata out of the body -------------------------------------- */
 
-/* Decide what a block is now that its text is tidy.  Returns false when
- * the block leaves the body. */
-static bool keep_block(artx_meta *m, xmlNodePtr b, size_t index)
+/* Decide what a block is now that its text is tidy, and count in r what
+ * leaves.  Returns false when the block leaves the body. */
+static bool keep_block(artx_meta *m, xmlNodePtr b, size_t index, artx_page_report *r)
 {
     char *t = artx_node_text(b);
     bool keep = t && *t;
-    if (keep && m->title && index < 3 && !strcmp(t, m->title))
+    if (keep && m->title && index < 3 && !strcmp(t, m->title)) {
         keep = false;
-    else if (keep && artx_is_furniture_text(t))
+        r->title_repeats++;
+    } else if (keep && artx_is_furniture_text(t)) {
         keep = false;
-    else if (keep && artx_is_rights(t)) {
+        r->promo++;
+    } else if (keep && artx_is_rights(t)) {
         artx_set_rights(m, t);
         keep = false;
+        r->rights++;
     } else if (keep && !xmlStrEqual(b->name, BAD_CAST "figure")) {
         artx_byline who[8];
         bool whole;
         size_t n = artx_byline_parse(t, who, 8, &whole);
         for (size_t i = 0; i < n && (whole || index < 2); i++)
             artx_add_author(m, who[i].name, who[i].email);
-        if (whole && n > 0)
+        if (whole && n > 0) {
             keep = false;
+            r->bylines++;
+        }
     }
     free(t);
     return keep;
 }
 
-static void finish_body(artx_meta *m, xmlNodePtr body)
+static void finish_body(artx_meta *m, xmlNodePtr body, artx_page_report *r)
 {
     xmlNodePtr next;
     size_t index = 0;
@@ -263,7 +307,7 @@ static void finish_body(artx_meta *m, xmlNodePtr body)
             for (xmlNodePtr p = b->children; p; p = pn) {
                 pn = p->next;
                 artx_tidy_block(p);
-                if (!keep_block(m, p, 99)) {
+                if (!keep_block(m, p, 99, r)) {
                     xmlUnlinkNode(p);
                     xmlFreeNode(p);
                 }
@@ -273,7 +317,7 @@ static void finish_body(artx_meta *m, xmlNodePtr body)
             keep = artx_tidy_list(b);
         } else {
             artx_tidy_block(b);
-            keep = keep_block(m, b, index);
+            keep = keep_block(m, b, index, r);
         }
         if (!keep) {
             xmlUnlinkNode(b);
@@ -467,24 +511,44 @@ static int read_page(artx_page *pg, artx_meta *m, xmlDocPtr page, artx_from from
     return read_embedded(pg, err);
 }
 
-/* Passes 3 and 4: the body, walked from the root, tidied and numbered. */
-static int build_body(const artx_page *pg, artx_meta *m, xmlNodePtr body, artx_error *err)
+/* Passes 3 and 4: the body, walked from the root, tidied and numbered;
+ * what is dropped is counted in r, and told apart when `why`. */
+static int build_body(const artx_page *pg, artx_meta *m, xmlNodePtr body,
+                      artx_page_report *r, bool why, artx_error *err)
 {
-    build b = {.pg = pg, .body = body, .container = body, .photos = xmlHashCreate(0)};
+    build b = {.pg = pg, .body = body, .container = body, .photos = xmlHashCreate(0),
+               .r = r, .why = why};
     if (!b.photos)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     if (pg->root)
         walk(&b, pg->root);
     flush(&b);
     xmlHashFree(b.photos, NULL);
-    finish_body(m, body);
+    finish_body(m, body, r);
     if (!body_has_text(body))
         return artx_fail(err, ARTX_ERR_NOARTICLE, "no article found");
     number_blocks(body);
     return 0;
 }
 
-static int normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *err)
+/* What found the article's root, once read_page() has run. */
+static void finder(const artx_page *pg, artx_page_report *r)
+{
+    if (pg->embedded) {
+        r->finder = ARTX_FINDER_EMBEDDED;
+    } else if (pg->layout) {
+        r->finder = pg->layout->site ? ARTX_FINDER_SITE : ARTX_FINDER_LAYOUT;
+        r->rule = pg->layout->site ? pg->layout->site : pg->layout->name;
+    } else if (pg->root_score > 0) {
+        r->finder = ARTX_FINDER_SCORING;
+        r->score = pg->root_score;
+    } else {
+        r->finder = ARTX_FINDER_BODY;
+    }
+}
+
+static int normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_page_report *r,
+                     bool why, artx_error *err)
 {
     artx_page pg = {0};
     artx_meta m = {0};
@@ -496,6 +560,7 @@ static int normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error 
     if (!proot)
         return artx_fail(err, ARTX_ERR_INVALID, "empty document");
     if (proot->ns && xmlStrEqual(proot->ns->href, BAD_CAST ARTX_NS)) {
+        r->kind = ARTX_KIND_ARTICLE;
         if ((ret = artx_article_check(page, err)))
             return artx_fail_within(err, ret, "not a valid artx article");
         if (!(*out = artx_copy_doc(page)))
@@ -503,8 +568,11 @@ static int normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error 
         artx_article_filter_urls(*out);
         return 0;
     }
-    if ((ret = read_page(&pg, &m, page, from, &item, err)))
+    ret = read_page(&pg, &m, page, from, &item, err);
+    r->kind = item.content ? ARTX_KIND_FEED : m.dump ? ARTX_KIND_DUMP : ARTX_KIND_HTML;
+    if (ret)
         goto out;
+    finder(&pg, r);
 
     doc = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr art = xmlNewNode(NULL, BAD_CAST "article");
@@ -517,7 +585,7 @@ static int normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error 
     xmlSetNs(art, xmlNewNs(art, BAD_CAST ARTX_NS, NULL));
     xmlNewProp(art, BAD_CAST "version", BAD_CAST "1");
     xmlNodePtr head = el(art, "head"), body = el(art, "body");
-    if ((ret = build_body(&pg, &m, body, err)))
+    if ((ret = build_body(&pg, &m, body, r, why, err)))
         goto out;
     artx_meta_from_body(&m, &pg, body, item.content != NULL);
     xmlNodeSetLang(art, BAD_CAST m.lang);
@@ -532,13 +600,25 @@ out:
     return ret;
 }
 
+int artx_normalise_report(xmlDocPtr page, artx_from from, xmlDocPtr *out,
+                          artx_page_report *report, artx_error *err)
+{
+    artx_page_report scratch;
+    artx_page_report *r = report ? report : &scratch;
+    xmlDocPtr doc = NULL;
+    memset(r, 0, sizeof *r);
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, normalise(page, from, &doc, r, report != NULL, err), err);
+    if (ret || !out) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (out)
+        *out = doc;
+    return ret;
+}
+
 int artx_normalise(xmlDocPtr page, artx_from from, xmlDocPtr *out, artx_error *err)
 {
-    unsigned long oom = artx_oom_mark();
-    int ret = artx_oom_since(oom, normalise(page, from, out, err), err);
-    if (ret) {
-        xmlFreeDoc(*out);
-        *out = NULL;
-    }
-    return ret;
+    return artx_normalise_report(page, from, out, NULL, err);
 }

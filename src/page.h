@@ -22,6 +22,7 @@ typedef struct artx_layout {
     const char *body;
     const char *title;
     const char *date;
+    const char *name;  /* a generic rule's name in reports (a site rule goes by its site) */
 } artx_layout;
 
 /* The page being read.  Nothing here is modified after the article's root
@@ -35,6 +36,7 @@ typedef struct artx_page {
     xmlNodePtr root;              /* the article's root in doc */
     size_t root_text;             /* bytes of text under root */
     size_t root_prose;            /* ... of it in paragraphs, lists aside */
+    double root_score;            /* the scoring finder's best score, 0 when it did not run */
     xmlDocPtr embedded;           /* the article the page holds as data, when read */
 } artx_page;
 
@@ -56,6 +58,7 @@ typedef struct artx_meta {
     char *tdm_policy;
     char *lang;
     int dump_month, dump_day;     /* a board dump's MM-DD, 0 when none */
+    bool dump;                    /* a board dump's header line was found */
 } artx_meta;
 
 /* ---- head.c: the article's metadata -------------------------------------- */
@@ -117,6 +120,22 @@ bool artx_is_furniture_named(const artx_page *pg, xmlNodePtr n);
 /* Bytes of text in the paragraphs under n that are not in a list item:
  * prose, as opposed to captions, link lists and slideshows. */
 size_t artx_prose_len(const artx_page *pg, xmlNodePtr n);
+
+/* Why the walk drops a named piece of furniture, for reports. */
+typedef enum artx_furniture {
+    ARTX_FURNITURE_NONE = 0,
+    ARTX_FURNITURE_NAVIGATION, /* nav, footer, aside, header, menus, paging */
+    ARTX_FURNITURE_COMMENTS,
+    ARTX_FURNITURE_SHARE,
+    ARTX_FURNITURE_RELATED,    /* related and recommended articles, rankings */
+    ARTX_FURNITURE_ADS,
+    ARTX_FURNITURE_OTHER       /* tags, players, reporter boxes, decks ... */
+} artx_furniture;
+
+/* What kind of furniture n is named as (by element, class or id), whether
+ * or not the walk drops it.  Slower than artx_is_boilerplate(): only for
+ * elements already dropped, when a report is wanted. */
+artx_furniture artx_furniture_kind(const artx_page *pg, xmlNodePtr n);
 
 /* Navigation lists: mostly links. */
 bool artx_is_link_list(xmlNodePtr n);

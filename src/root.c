@@ -15,23 +15,23 @@ static const artx_layout layouts[] = {
      "//div[" HAS_CLASS("article_view") "][not(.//div[" HAS_CLASS("article_view") "])]",
      "//h3[" HAS_CLASS("tit_view") "] | //div[" HAS_CLASS("press") "]/h3",
      "//span[" HAS_CLASS("num_date") "] | //div[" HAS_CLASS("press") "]/h6"
-     " | //span[" HAS_CLASS("txt_info") "][contains(.,'입력')]"},
+     " | //span[" HAS_CLASS("txt_info") "][contains(.,'입력')]", NULL},
     {"naver",
      "//*[@id='dic_area'] | //*[@id='articleBodyContents'] | //*[@id='newsEndContents']",
      "//*[@id='title_area'] | //h3[@id='articleTitle']"
      " | //h2[contains(@class,'media_end_head_headline')] | //h2[" HAS_CLASS("end_tit") "]",
      "//*[contains(@class,'_ARTICLE_DATE_TIME')]/@data-date-time"
-     " | //div[" HAS_CLASS("sponsor") "]//span[" HAS_CLASS("t11") "]"},
+     " | //div[" HAS_CLASS("sponsor") "]//span[" HAS_CLASS("t11") "]", NULL},
     {"mk",
      "//div[" HAS_CLASS("news_cnt_detail_wrap") "]",
      "//h2[" HAS_CLASS("news_ttl") "]",
-     "//div[" HAS_CLASS("time_area") "]//dd"},
+     "//div[" HAS_CLASS("time_area") "]//dd", NULL},
     {"yonhapnewstv",
      "//div[@id='articleBody'][" HAS_CLASS("detail") "]",
      "//div[" HAS_CLASS("article-head") "]//strong[" HAS_CLASS("title") "]",
-     "//ul[" HAS_CLASS("info") "]/li[contains(.,'송고시간')]"},
-    {NULL, "//*[@itemprop='articleBody']", NULL, NULL},
-    {NULL, "//article", NULL, NULL},
+     "//ul[" HAS_CLASS("info") "]/li[contains(.,'송고시간')]", NULL},
+    {NULL, "//*[@itemprop='articleBody']", NULL, NULL, "itemprop=articleBody"},
+    {NULL, "//article", NULL, NULL, "<article>"},
 };
 
 static xmlNodePtr largest(const artx_page *pg, const char *expr, size_t *len)
@@ -164,7 +164,7 @@ static xmlNodePtr join_siblings(const candidates *c, xmlNodePtr best, double bes
  * the candidate with the best score, discounted by its share of link
  * text and by a quarter when it is named as furniture, holds the
  * article. */
-static xmlNodePtr score_root(const artx_page *pg)
+static xmlNodePtr score_root(const artx_page *pg, double *score)
 {
     xmlXPathObjectPtr o = artx_select(
         pg->xp, "//body//*[self::p or self::pre or self::td or self::dd"
@@ -201,6 +201,7 @@ static xmlNodePtr score_root(const artx_page *pg)
         }
     }
     best = join_siblings(&c, best, best_score);
+    *score = best_score;
     free(c.node);
     free(c.score);
     xmlXPathFreeObject(o);
@@ -221,7 +222,7 @@ void artx_find_root(artx_page *pg)
             return;
         }
     }
-    pg->root = score_root(pg);
+    pg->root = score_root(pg, &pg->root_score);
     if (!pg->root) {
         xmlXPathObjectPtr o = artx_select(pg->xp, "//body", NULL);
         pg->root = o ? o->nodesetval->nodeTab[0] : xmlDocGetRootElement(pg->doc);
