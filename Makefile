@@ -78,7 +78,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated inject
-.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput batch pathological leakcheck validate roundtrip omegat bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput cli batch pathological leakcheck validate roundtrip omegat bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -142,7 +142,7 @@ $(BUILD)/test_srx_java: tests/unit/test_srx_java.c tests/unit/harness.h $(BUILD)
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput batch stylesheets corpus validate roundtrip omegat fuzz-replay plugin-test \
+check: unit golden badinput cli batch stylesheets corpus validate roundtrip omegat fuzz-replay plugin-test \
 	install-test pathological $(if $(LDSAN),,inject)
 test: check
 
@@ -165,6 +165,10 @@ golden-update: $(BUILD)/artx
 
 badinput: $(BUILD)/artx
 	sh tests/badinput.sh $(BUILD)/artx
+
+# The command line as users meet it (tests/cli/*.sh): options, merges, -v.
+cli: $(BUILD)/artx
+	@rc=0; for t in tests/cli/*.sh; do sh $$t $(BUILD)/artx || rc=1; done; exit $$rc
 
 # Several inputs at once: -j N gives the bytes of -j 1, failures, summary, --stat.
 batch: $(BUILD)/artx

@@ -203,19 +203,32 @@ static void say_untranslated(const char *name, const artx_merge_report *r, const
     funlockfile(stderr);
 }
 
+/* What -v says of one input, gathered as the stages run. */
+typedef struct detected {
+    artx_kind kind;
+    size_t units;               /* XLIFF: the units merged */
+    artx_page_report page;      /* a page: what the front end found and dropped */
+    artx_article_summary art;   /* the article, once it has its sentences */
+} detected;
+
 /* The article of a parsed input: normalised, or merged from an XLIFF.
  * Untranslated segments fail with --strict, else are reported.  Returns
  * 0, EXIT_CONVERSION, or EXIT_USAGE when the merge needs -T. */
 static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDocPtr *article,
-                      artx_error *err)
+                      detected *d, artx_error *err)
 {
     artx_merge_report report = {0};
     int status = EXIT_CONVERSION;
     bool xliff = artx_is_xliff(page);
     if (!xliff)
         report.urls_dropped = artx_article_unsafe_urls(page);
+    if (o->verbose > 0)
+        d->units = artx_xliff_units(page, &d->kind);
     int ret = xliff ? artx_merge(page, o->params, article, &report, err)
-                    : artx_normalise(page, o->from, article, err);
+                    : artx_normalise_report(page, o->from, article,
+                                            o->verbose > 0 ? &d->page : NULL, err);
+    if (!xliff && o->verbose > 0)
+        d->kind = d->page.kind;
     if (ret) {
         fprintf(stderr, "artx: %s: %s\n", name, err->message);
         if (ret == ARTX_ERR_USAGE)
@@ -260,29 +273,6 @@ static void lap(stage_times *t, enum stage st, double *mark)
     double n = now();
     t->s[st] += n - *mark;
     *mark = n;
-}
-
-/* ---- -v: what was detected ----------------------------------------------- */
-
-/* What -v says of one input, gathered as the stages run. */
-typedef struct detected {
-    artx_kind kind;
-    size_t units;               /* XLIFF: the units merged */
-    artx_page_report page;      /* a page: what the front end found and dropped */
-    artx_article_summary art;   /* the article, once it has its sentences */
-} detected;
-
-/* What -v needs of a parsed input that converted.  article_of() does not
- * hand the front end's report out, so for a page the front end runs once
- * more: under -v only, and left out of the times. */
-static void detect(const options *o, xmlDocPtr page, detected *d)
-{
-    artx_error err = {0};
-    d->units = artx_xliff_units(page, &d->kind);
-    if (!artx_is_xliff(page)) {
-        artx_normalise_report(page, o->from, NULL, &d->page, &err);
-        d->kind = d->page.kind;
-    }
 }
 
 /* Add "WHAT N" to the list l when n is not 0. */
@@ -365,19 +355,14 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     free(in);
     in = NULL;
     lap(t, STAGE_PARSE, &mark);
-    failed = article_of(o, name, page, &article, &err);
-    if (!failed && o->verbose > 0) {
-        double before = now();
-        detect(o, page, &d);
-        double spent = now() - before;
-        mark += spent;
-        start += spent;
-    }
+    failed = article_of(o, name, page, &article, &d, &err);
     xmlFreeDoc(page);
     page = NULL;
     lap(t, STAGE_NORMALISE, &mark);
-    if (failed)
+    if (failed) {
+        status = failed;
         goto out;
+    }
     failed = artx_sentences(article, seg, &err);
     lap(t, STAGE_SEGMENT, &mark);
     if (!failed && o->verbose > 0)
@@ -571,6 +556,8 @@ static int prepare_output(options *o, char **inputs, int ninputs)
     bool exists = !to_stdout && stat(out, &st) == 0;
     bool slash = len && out[len - 1] == '/';
     artx_format named;
+    if (slash && !exists && errno == ENOTDIR)
+        return artx_cli_usage_error("-o %s: not a directory", out);
     if (to_stdout) {
         if (ninputs > 1 && o->format != ARTX_TO_TEXT)
             return artx_cli_usage_error("%s", "several inputs need -o DIR/: outputs other than "
@@ -609,6 +596,7 @@ typedef struct batch {
     int ninputs;
     pthread_mutex_t lock;
     int next, done, failed;
+    bool usage;          /* an input failed for a usage error (exit 2) */
     stage_times times;
     bool progress;       /* a progress line on stderr */
     double started, shown;
@@ -651,6 +639,7 @@ static void *work(void *arg)
         pthread_mutex_lock(&b->lock);
         b->done++;
         b->failed += status != 0;
+        b->usage |= status == EXIT_USAGE;
         for (int st = 0; st < NSTAGES; st++)
             b->times.s[st] += t.s[st];
         if (b->progress)
@@ -715,7 +704,7 @@ static int run(options *o, char **inputs, int ninputs)
                     ninputs, secs, ninputs / (secs > 0 ? secs : 1), b.done - b.failed, b.failed);
         if (o->stat)
             print_stat(&b);
-        status = b.failed ? EXIT_CONVERSION : 0;
+        status = b.usage ? EXIT_USAGE : b.failed ? EXIT_CONVERSION : 0;
     }
     for (int k = 0; k < n; k++)
         artx_segmenter_free(w[k].seg);

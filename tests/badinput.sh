@@ -10,21 +10,6 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 t=$(mktemp -d)
 trap 'chmod -R u+w "$t"; rm -rf "$t"' EXIT
 
-# expect NAME STATUS STDERR-PATTERN -- ARGS...
-expect() {
-    name=$1 want=$2 pattern=$3
-    shift 4
-    "$artx" "$@" >"$t/stdout" 2>"$t/stderr" </dev/null
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        bad "$name: exit $got, expected $want ($(head -c 200 "$t/stderr"))"
-    elif [ -n "$pattern" ] && ! grep -q -- "$pattern" "$t/stderr"; then
-        bad "$name: stderr lacks '$pattern': $(head -c 200 "$t/stderr")"
-    else
-        ok "$name"
-    fi
-}
-
 good=samples/board-dump.txt
 : >"$t/empty.html"
 printf 'PK\003\004\000\000\001\002binary\000\377\376' >"$t/binary.html"

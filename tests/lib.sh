@@ -61,6 +61,24 @@ need_shared() {
     done
 }
 
+# expect NAME STATUS PATTERN -- ARG...: run "$artx" ARG... (standard input
+# empty) and check its exit status and that its standard error holds
+# PATTERN (a grep pattern; "" checks nothing).  Its outputs are left in
+# $t/stdout and $t/stderr.
+expect() {
+    name=$1 want=$2 pattern=$3
+    shift 4
+    "$artx" "$@" >"$t/stdout" 2>"$t/stderr" </dev/null
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        bad "$name: exit $got, expected $want ($(head -c 300 "$t/stderr"))"
+    elif [ -n "$pattern" ] && ! grep -q -- "$pattern" "$t/stderr"; then
+        bad "$name: stderr lacks '$pattern': $(head -c 300 "$t/stderr")"
+    else
+        ok "$name"
+    fi
+}
+
 # finish: the summary line; exits 1 when a check failed.
 finish() {
     if [ "$skip" -gt 0 ]; then

@@ -18,22 +18,6 @@ trap 'rm -rf "$t"' EXIT
 [ -x "$artx" ] || { bad "no artx binary at $artx"; finish; }
 need "$PYTHON" python3 || finish
 
-# expect NAME STATUS PATTERN -- ARGS...: artx ARGS exits STATUS and its
-# standard error matches PATTERN (a grep regex; empty: anything).
-expect() {
-    name=$1 want=$2 pattern=$3
-    shift 4
-    "$artx" "$@" >"$t/stdout" 2>"$t/stderr" </dev/null
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        bad "$name: exit $got, expected $want ($(head -c 300 "$t/stderr"))"
-    elif [ -n "$pattern" ] && ! grep -q -- "$pattern" "$t/stderr"; then
-        bad "$name: stderr lacks '$pattern': $(head -c 300 "$t/stderr")"
-    else
-        ok "$name"
-    fi
-}
-
 # edit IN OUT MODE: an XLIFF file as a CAT tool leaves it.
 #   copy       2.0: every segment a target that copies its source (state as extracted)
 #   confirm    2.0: as copy, every segment state="translated"
