@@ -116,7 +116,8 @@ expect "option without its argument" 2 "^artx: option '-o' needs an argument" --
 expect "mistyped subcommand" 2 "^artx: 'segement' is not a command, nor a file: did you mean 'segment'?" \
     -- segement -l ko
 cp "$good" "$t/segement"
-(cd "$t" && "$OLDPWD/$artx" segement >/dev/null 2>"$t/err") &&
+abs=$(cd "$(dirname "$artx")" && pwd)/$(basename "$artx")
+(cd "$t" && "$abs" segement >/dev/null 2>"$t/err") &&
     ok "a file named like a subcommand is an input" || bad "file 'segement': $(cat "$t/err")"
 expect "--srx of a missing file" 2 "^artx: --srx $t/none.srx: No such file or directory" \
     -- --srx "$t/none.srx" "$good"
