@@ -325,7 +325,7 @@ ARTX_EXPORT int artx_format_from_path(const char *path, artx_format *out);
 /* The values a parameter takes. */
 typedef enum artx_param_kind {
     ARTX_PARAM_CHOICE,    /* one of its `choices` */
-    ARTX_PARAM_LANGUAGE,  /* a BCP 47 language tag: artx_language_tag_valid() */
+    ARTX_PARAM_LANGUAGE,  /* a BCP 47 language tag: artx_language_tag_check() */
     ARTX_PARAM_TIMESTAMP, /* CCYY-MM-DDThh:mm:ssZ */
     ARTX_PARAM_STRING     /* any text without control characters, not empty */
 } artx_param_kind;
@@ -348,13 +348,16 @@ ARTX_EXPORT const artx_param_info *artx_params(size_t *count);
 ARTX_EXPORT const artx_param_info *artx_param_find(const char *name);
 
 /* Check a value for parameter `p`.  Returns 0, or ARTX_ERR_USAGE with the
- * reason and, for a choice, the allowed values. */
+ * reason and, for a choice, the allowed values (ARTX_ERR_NOMEM when memory
+ * ran out on the way). */
 ARTX_EXPORT int artx_param_check(const artx_param_info *p, const char *value,
                                  artx_error *err);
 
-/* True when `tag` is a well-formed BCP 47 language tag ("ko", "pt-BR",
- * "zh-Hant-TW"; not "en_US", not "e n", not ""). */
-ARTX_EXPORT bool artx_language_tag_valid(const char *tag);
+/* Whether `tag` is a well-formed BCP 47 language tag ("ko", "pt-BR",
+ * "zh-Hant-TW"; not "en_US", not "e n", not ""): 0 when it is, else
+ * ARTX_ERR_USAGE with the reason, or ARTX_ERR_NOMEM when ICU ran out of
+ * memory reading it. */
+ARTX_EXPORT int artx_language_tag_check(const char *tag, artx_error *err);
 
 /* Serialise an article in a format, through the format's stylesheet where
  * it has one.  `params` is NULL or a NULL-terminated list of name, value

@@ -425,7 +425,8 @@ static int segment_command(int argc, char **argv)
         switch (c) {
         case 'l':
             lang = optarg;
-            ret = artx_cli_check_language("-l", lang) ? EXIT_USAGE : -1;
+            ret = artx_cli_check_language("-l", lang);
+            ret = ret ? ret : -1;
             break;
         case 's':
             srx = optarg;

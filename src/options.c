@@ -148,12 +148,23 @@ const char *artx_cli_nearest(const char *word, const char *const *names)
     return best;
 }
 
+/* A failed check that is not the user's mistake. */
+static int out_of_memory(void)
+{
+    fputs("artx: out of memory\n", stderr);
+    return EXIT_CONVERSION;
+}
+
 int artx_cli_check_language(const char *option, const char *tag)
 {
     char msg[160];
+    artx_error err = {0};
+    int ret = artx_language_tag_check(tag, &err);
+    if (ret == ARTX_ERR_NOMEM)
+        return out_of_memory();
     snprintf(msg, sizeof msg, "%s %%s: not a BCP 47 language tag (en, ko, pt-BR, zh-Hant)",
              option);
-    return artx_language_tag_valid(tag) ? 0 : artx_cli_usage_error(msg, tag);
+    return ret ? artx_cli_usage_error(msg, tag) : 0;
 }
 
 int artx_cli_check_command(int argc, char **argv)
@@ -339,7 +350,10 @@ static int check_params(const options *o)
                                           "lists them)");
             return artx_cli_usage_error(msg, name);
         }
-        if (artx_param_check(p, value, &err)) {
+        int ret = artx_param_check(p, value, &err);
+        if (ret == ARTX_ERR_NOMEM)
+            return out_of_memory();
+        if (ret) {
             snprintf(msg, sizeof msg, "-p %%s: %.400s", err.message);
             return artx_cli_usage_error(msg, name);
         }
@@ -358,8 +372,9 @@ static int check_params(const options *o)
 static int check_language(const char *option, const char *param, const char *tag,
                           const char *given)
 {
-    if (artx_cli_check_language(option, tag))
-        return EXIT_USAGE;
+    int ret = artx_cli_check_language(option, tag);
+    if (ret)
+        return ret;
     if (given && strcmp(given, tag)) {
         char msg[160];
         snprintf(msg, sizeof msg, "%s %%s and -p %s=%.40s disagree: give one of them", option,
@@ -411,13 +426,14 @@ static int check_source_date_epoch(const options *o)
  * environment, then the parameters the stylesheets get. */
 static int finish(options *o)
 {
-    if (format_from_output(o) || check_params(o) ||
-        (o->target_lang && check_language("-T", "target-lang", o->target_lang,
-                                          param_value(o, "target-lang"))) ||
-        (o->source_lang && check_language("-s", "source-lang", o->source_lang,
-                                          param_value(o, "source-lang"))) ||
-        check_source_date_epoch(o))
-        return EXIT_USAGE;
+    int ret;
+    if ((ret = format_from_output(o)) || (ret = check_params(o)) ||
+        (o->target_lang && (ret = check_language("-T", "target-lang", o->target_lang,
+                                                 param_value(o, "target-lang")))) ||
+        (o->source_lang && (ret = check_language("-s", "source-lang", o->source_lang,
+                                                 param_value(o, "source-lang")))) ||
+        (ret = check_source_date_epoch(o)))
+        return ret;
     size_t n;
     if (artx_formats(&n)[o->format].binary && !o->output && isatty(STDOUT_FILENO))
         return artx_cli_usage_error("-t %s: not for a terminal: give -o FILE (-o - to write it "

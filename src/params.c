@@ -56,19 +56,23 @@ const artx_param_info *artx_param_find(const char *name)
     return NULL;
 }
 
-bool artx_language_tag_valid(const char *tag)
+int artx_language_tag_check(const char *tag, artx_error *err)
 {
     char locale[ULOC_FULLNAME_CAPACITY];
     int32_t parsed = 0;
     UErrorCode status = U_ZERO_ERROR;
     size_t len = strlen(tag);
-    if (len == 0 || len > 64)
-        return false;
     /* ICU reads the longest well-formed prefix; the tag is good only when
      * that is all of it ("en_US" stops at "en", "e n" at "e"). */
-    uloc_forLanguageTag(tag, locale, (int32_t)sizeof locale, &parsed, &status);
-    return U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING &&
-           (size_t)parsed == len;
+    if (len > 0 && len <= 64)
+        uloc_forLanguageTag(tag, locale, (int32_t)sizeof locale, &parsed, &status);
+    if (status == U_MEMORY_ALLOCATION_ERROR)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    if (len > 0 && len <= 64 && U_SUCCESS(status) &&
+        status != U_STRING_NOT_TERMINATED_WARNING && (size_t)parsed == len)
+        return 0;
+    return artx_fail(err, ARTX_ERR_USAGE,
+                     "'%.80s' is not a BCP 47 language tag (en, ko, pt-BR, zh-Hant)", tag);
 }
 
 /* CCYY-MM-DDThh:mm:ssZ, each field in its range (EPUB's dcterms:modified
@@ -102,10 +106,7 @@ int artx_param_check(const artx_param_info *p, const char *value, artx_error *er
             return artx_fail(err, ARTX_ERR_USAGE, "'%s' is not one of %s", value, list);
         }
     case ARTX_PARAM_LANGUAGE:
-        if (artx_language_tag_valid(value))
-            return 0;
-        return artx_fail(err, ARTX_ERR_USAGE, "'%s' is not a BCP 47 language tag (en, ko, "
-                                              "pt-BR, zh-Hant)", value);
+        return artx_language_tag_check(value, err);
     case ARTX_PARAM_TIMESTAMP:
         if (timestamp_valid(value))
             return 0;
