@@ -3,8 +3,9 @@
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
-MANDIR ?= $(PREFIX)/share/man
-DATADIR ?= $(PREFIX)/share/artx
+DATAROOTDIR ?= $(PREFIX)/share
+MANDIR ?= $(DATAROOTDIR)/man
+DATADIR ?= $(DATAROOTDIR)/artx
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
@@ -17,6 +18,13 @@ PLUGINDIR ?= $(or $(shell $(PKG_CONFIG) --variable=pluginsdir libxslt 2>/dev/nul
 else
 PLUGINDIR ?= $(PREFIX)/lib/libxslt-plugins
 endif
+# Shell completion, where bash-completion (through XDG_DATA_DIRS) and zsh (its site-functions
+# in fpath) look under /usr/local and /usr; into /usr, bash-completion's own completionsdir.
+ifeq ($(PREFIX),/usr)
+BASHCOMPLETIONDIR ?= $(or $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null),$(DATAROOTDIR)/bash-completion/completions)
+endif
+BASHCOMPLETIONDIR ?= $(DATAROOTDIR)/bash-completion/completions
+ZSHCOMPLETIONDIR ?= $(DATAROOTDIR)/zsh/site-functions
 DESTDIR ?=
 
 CC ?= cc
@@ -321,6 +329,9 @@ install: $(BUILD)/artx $(PLUGIN) lib
 	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/libartx.so
 	install -m 644 src/artx.h $(DESTDIR)$(INCLUDEDIR)/artx.h
 	install -m 644 $(BUILD)/artx.pc $(DESTDIR)$(PKGCONFIGDIR)/artx.pc
+	install -d $(DESTDIR)$(BASHCOMPLETIONDIR) $(DESTDIR)$(ZSHCOMPLETIONDIR)
+	install -m 644 completion/artx.bash $(DESTDIR)$(BASHCOMPLETIONDIR)/artx
+	install -m 644 completion/_artx $(DESTDIR)$(ZSHCOMPLETIONDIR)/_artx
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/artx $(DESTDIR)$(MANDIR)/man1/artx.1
@@ -328,6 +339,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LIBDIR)/libartx.a $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/libartx.so
 	rm -f $(DESTDIR)$(INCLUDEDIR)/artx.h $(DESTDIR)$(PKGCONFIGDIR)/artx.pc
+	rm -f $(DESTDIR)$(BASHCOMPLETIONDIR)/artx $(DESTDIR)$(ZSHCOMPLETIONDIR)/_artx
 
 clean:
 	rm -rf build

@@ -18,7 +18,7 @@ if ! make -s install MODE="${MODE:-release}" DESTDIR="$t/root" PREFIX=$prefix \
     finish
 fi
 for f in lib/libartx.a lib/libartx.so.0 lib/libartx.so include/artx.h lib/pkgconfig/artx.pc \
-    bin/artx; do
+    bin/artx share/bash-completion/completions/artx share/zsh/site-functions/_artx; do
     [ -e "$t/root$prefix/$f" ] && ok || bad "make install: no $prefix/$f"
 done
 soname=$(objdump -p "$t/root$prefix/lib/libartx.so.0" 2>/dev/null | awk '/SONAME/ {print $2}')
