@@ -286,7 +286,9 @@ typedef enum artx_format {
     ARTX_TO_XLIFF12,     /* XLIFF 1.2 (xslt/article-to-xliff12.xsl) */
     ARTX_TO_DOCBOOK,     /* DocBook 5 (xslt/article-to-docbook.xsl) */
     ARTX_TO_XHTML,       /* one standalone HTML5 page (xslt/article-to-xhtml.xsl) */
-    ARTX_TO_EPUB         /* an EPUB 3 container (src/epub.c) */
+    ARTX_TO_EPUB,        /* an EPUB 3 container (src/epub.c) */
+    ARTX_TO_STATS        /* the counts a translator quotes on, one JSON object
+                            (src/stats.c documents the keys) */
 } artx_format;
 
 /* Look a format up by its command-line name ("article", "text", "xliff",

@@ -313,6 +313,13 @@ int artx_xml_serialise(xmlDocPtr doc, unsigned char **out, size_t *len, artx_err
  * once).  Returns 0, or ARTX_ERR_INVALID with the first problem. */
 int artx_article_check(xmlDocPtr doc, artx_error *err);
 
+/* ---- stats.c ------------------------------------------------------------------- */
+
+/* The counts of -t stats (keys in stats.c), from the article's XLIFF 2.0
+ * under `params`: one line of JSON in *out (malloc'ed, NUL-terminated). */
+int artx_stats(xmlDocPtr article, const char *const *params, unsigned char **out, size_t *len,
+               artx_error *err);
+
 /* ---- zip.c --------------------------------------------------------------------- */
 
 typedef struct artx_zip artx_zip;

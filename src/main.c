@@ -560,9 +560,10 @@ static int prepare_output(options *o, char **inputs, int ninputs)
     if (slash && !exists && errno == ENOTDIR)
         return artx_cli_usage_error("-o %s: not a directory", out);
     if (to_stdout) {
-        if (ninputs > 1 && o->format != ARTX_TO_TEXT)
+        if (ninputs > 1 && o->format != ARTX_TO_TEXT && o->format != ARTX_TO_STATS)
             return artx_cli_usage_error("%s", "several inputs need -o DIR/: outputs other than "
-                                              "-t text cannot share standard output");
+                                              "-t text and -t stats (a line each) cannot "
+                                              "share standard output");
         return -1;
     }
     if (exists && S_ISDIR(st.st_mode))

@@ -20,6 +20,8 @@ static const artx_format_info formats[] = {
     {ARTX_TO_XHTML, "xhtml", "html", "article-to-xhtml.xsl", false,
      "one standalone HTML5 page (XHTML syntax)"},
     {ARTX_TO_EPUB, "epub", "epub", NULL, true, "an EPUB 3 book, for e-readers"},
+    {ARTX_TO_STATS, "stats", "json", NULL, false,
+     "the counts to quote a translation on (JSON): units, segments, words, characters"},
 };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
@@ -152,6 +154,8 @@ static int transform(xmlDocPtr *article, bool take, artx_format format,
         return artx_fail(err, ARTX_ERR_USAGE, "unknown output format");
     if (format == ARTX_TO_EPUB)
         return artx_epub(*article, params, out, len, err);
+    if (format == ARTX_TO_STATS)
+        return artx_stats(*article, params, out, len, err);
     if (!formats[i].stylesheet)
         return write_article(*article, out, len, err);
     xmlDocPtr res;

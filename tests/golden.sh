@@ -17,7 +17,7 @@ for input in samples/*; do
     case $input in *.json) continue ;; esac
     name=$(basename "$input")
     name=${name%.*}
-    for fmt in article:xml text:txt xliff:xlf xliff12:xlf12 docbook:dbk xhtml:html epub:epub.txt; do
+    for fmt in article:xml text:txt xliff:xlf xliff12:xlf12 docbook:dbk xhtml:html epub:epub.txt stats:json; do
         to=${fmt%%:*}
         ext=${fmt##*:}
         [ "$to" != epub ] || [ $have_unzip = 1 ] || continue

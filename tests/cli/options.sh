@@ -14,7 +14,7 @@ artx=${1:-build/artx}
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 good=samples/board-dump.txt
-formats="article, text, xliff, xliff12, docbook, xhtml, epub"
+formats="article, text, xliff, xliff12, docbook, xhtml, epub, stats"
 
 # ---- parameters -------------------------------------------------------------
 expect "-p typo" 2 "^artx: -p prefil-target: unknown parameter: did you mean 'prefill-target'?" \
@@ -53,7 +53,7 @@ grep -q 'srcLang="ko-KR"' "$t/stdout" && ok "-s ko-KR: srcLang" || bad "-s ko-KR
 expect "segment -l not a tag" 2 "^artx: -l k o: not a BCP 47 language tag" -- segment -l "k o"
 
 # ---- the format an -o extension names -------------------------------------
-for pair in xlf:xliff dbk:docbook epub:epub html:xhtml xhtml:xhtml txt:text xml:article; do
+for pair in xlf:xliff dbk:docbook epub:epub html:xhtml xhtml:xhtml txt:text xml:article json:stats; do
     ext=${pair%%:*} fmt=${pair#*:}
     SOURCE_DATE_EPOCH=1700000000 "$artx" -T en -o "$t/guess.$ext" "$good" 2>"$t/err" &&
         SOURCE_DATE_EPOCH=1700000000 "$artx" -T en -t "$fmt" -o "$t/want.$ext" "$good" 2>>"$t/err" &&
@@ -95,6 +95,9 @@ expect "-o DIR/ under a missing folder" 1 "cannot create directory" -- -o "$t/no
 expect "several inputs, no -o" 2 "^artx: several inputs need -o DIR/" \
     -- -t xliff samples/daum-article.html samples/naver-article.html
 expect "several inputs, -t text, no -o" 0 "" -- -t text samples/daum-article.html samples/naver-article.html
+expect "several inputs, -t stats, no -o" 0 "" -- -t stats samples/daum-article.html samples/naver-article.html
+[ "$(wc -l <"$t/stdout")" -eq 2 ] && [ "$(grep -c '^{"language":"ko",' "$t/stdout")" -eq 2 ] &&
+    ok "-t stats: one JSON line per input" || bad "-t stats over two inputs: $(head -c 300 "$t/stdout")"
 expect "several inputs into a file name" 2 "^artx: -o $t/many.epub: several inputs make several outputs: name a directory" \
     -- -o "$t/many.epub" samples/daum-article.html samples/naver-article.html
 : >"$t/afile"
@@ -142,7 +145,7 @@ SOURCE_DATE_EPOCH=yesterday "$artx" -t xliff -T en "$good" >/dev/null 2>&1 &&
 
 # ---- listings -------------------------------------------------------------------------
 expect "--list-formats" 0 "" -- --list-formats
-[ "$(cut -d' ' -f1 "$t/stdout" | tr '\n' ' ')" = "article text xliff xliff12 docbook xhtml epub " ] &&
+[ "$(cut -d' ' -f1 "$t/stdout" | tr '\n' ' ')" = "article text xliff xliff12 docbook xhtml epub stats " ] &&
     ok "--list-formats names every format" || bad "--list-formats: $(cat "$t/stdout")"
 expect "--list-params" 0 "" -- --list-params
 for p in target-lang source-lang prefill-target mode identifier modified; do
