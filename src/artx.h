@@ -48,6 +48,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 #include <libxml/tree.h>
 
 #ifdef __cplusplus
@@ -322,6 +323,14 @@ ARTX_EXPORT const artx_format_info *artx_formats(size_t *count);
  * ARTX_ERR_USAGE when the name has no extension or another one. */
 ARTX_EXPORT int artx_format_from_path(const char *path, artx_format *out);
 
+/* Whether the stylesheets that write `format` (and, when `merge`, the
+ * merge's) declare a top-level parameter `param`, customised ones
+ * (artx_set_stylesheet_dir()) included: a parameter the table of
+ * artx_params() cannot know.  Sets *reads; returns 0, or the error of a
+ * stylesheet that does not compile. */
+ARTX_EXPORT int artx_format_reads_param(artx_format format, bool merge, const char *param,
+                                        bool *reads, artx_error *err);
+
 /* ---- stylesheet parameters -------------------------------------------------- */
 
 /* The values a parameter takes. */
@@ -385,18 +394,18 @@ ARTX_EXPORT int artx_transform_take(xmlDocPtr *article, artx_format format,
                                     const char *const *params, unsigned char **out,
                                     size_t *len, artx_error *err);
 
+/* The time an EPUB is stamped with: SOURCE_DATE_EPOCH (reproducible-
+ * builds.org) when set, else now.  A value that is not a plain number of
+ * seconds is refused with ARTX_ERR_USAGE, not read as "now": a build that
+ * asked for fixed bytes would get other ones in silence. */
+ARTX_EXPORT int artx_source_date(time_t *t, artx_error *err);
+
 /* Use the stylesheets in `dir` (same file names as xslt/) instead of the
  * built-in ones; NULL goes back to the built-in ones.  The string is
  * copied.  Refused with ARTX_ERR_IO when `dir` is not a folder.  Waits for
  * the conversions running on other threads to finish with the stylesheets
  * they use. */
 ARTX_EXPORT int artx_set_stylesheet_dir(const char *dir, artx_error *err);
-
-/* True when a stylesheet of folder `dir` (a file named *.xsl there)
- * declares a top-level parameter `name`: a parameter of a customised
- * stylesheet, which the table of artx_params() cannot know.  Files that
- * cannot be read or parsed declare nothing.  Call after artx_init(). */
-ARTX_EXPORT bool artx_stylesheets_declare(const char *dir, const char *name);
 
 /* The bytes of one of the files artx carries built in (the stylesheets
  * of xslt/, the article schema, the EPUB's CSS, the SRX rules), by file

@@ -47,6 +47,11 @@ static const struct {
     {"article-to-xhtml.xsl", "EPUB/article.xhtml"},
 };
 
+const char *artx_epub_stylesheet(size_t i)
+{
+    return i < sizeof parts / sizeof *parts ? parts[i].stylesheet : NULL;
+}
+
 static const char *param(const char *const *params, const char *name)
 {
     for (size_t i = 0; params && params[i] && params[i + 1]; i += 2)
@@ -55,10 +60,7 @@ static const char *param(const char *const *params, const char *name)
     return NULL;
 }
 
-/* SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else now.  A value
- * that is not a plain number is refused rather than read as "now": a
- * build that asked for fixed bytes would get different ones in silence. */
-static int build_time(time_t *t, artx_error *err)
+int artx_source_date(time_t *t, artx_error *err)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     *t = time(NULL);
@@ -67,9 +69,11 @@ static int build_time(time_t *t, artx_error *err)
     char *end;
     errno = 0;
     long long v = strtoll(sde, &end, 10);
-    if (*end || errno || v < 0 || *sde == '-' || *sde == '+' || *sde == ' ')
+    /* strtoll takes leading space and signs; a number of seconds has
+     * neither. */
+    if (*sde < '0' || *sde > '9' || *end || errno)
         return artx_fail(err, ARTX_ERR_USAGE,
-                         "SOURCE_DATE_EPOCH='%.40s' is not a number of seconds since 1970", sde);
+                         "SOURCE_DATE_EPOCH=%.40s: not a number of seconds since 1970", sde);
     *t = (time_t)v;
     return 0;
 }
@@ -210,7 +214,7 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
     *len = 0;
 
     time_t t;
-    if ((ret = build_time(&t, err)))
+    if ((ret = artx_source_date(&t, err)))
         goto out;
     struct tm tm;
     if (!gmtime_r(&t, &tm) || !strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm))

@@ -300,6 +300,15 @@ void artx_stylesheet_cleanup(void);
 int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *params,
                           xmlDocPtr *result, xmlBufferPtr messages, artx_error *err);
 
+/* Whether the compiled xslt/NAME (the customised one, when the folder
+ * has it) or a stylesheet it includes or imports declares a top-level
+ * parameter `param`. */
+int artx_stylesheet_declares(const char *name, const char *param, bool *out, artx_error *err);
+
+/* The stylesheets an EPUB is written with: part i (0, 1, ...), NULL past
+ * the last. */
+const char *artx_epub_stylesheet(size_t i);
+
 /* Serialise a result of xslt/NAME by its xsl:output.  *out is malloc'ed
  * and NUL-terminated. */
 int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char **out,

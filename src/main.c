@@ -421,7 +421,8 @@ static int segment_command(int argc, char **argv)
     int c, ret = -1;
     optind = 1;
     opterr = 0;
-    while (ret < 0 && (c = getopt_long(argc, argv, ":l:o:h", longopts, NULL)) != -1) {
+    static const char optstring[] = ":l:o:h";
+    while (ret < 0 && (c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
         switch (c) {
         case 'l':
             lang = optarg;
@@ -439,15 +440,17 @@ static int segment_command(int argc, char **argv)
             artx_cli_segment_usage(stdout);
             return artx_cli_flush_stdout();
         default:
-            ret = artx_cli_bad_option(c, argv, longopts);
+            ret = artx_cli_bad_option(c, argv, optstring, longopts);
         }
     }
     if (ret >= 0)
         return ret;
     if (!lang)
-        return artx_cli_usage_error("%s", "segment needs -l LANG");
+        return artx_cli_usage_error("segment needs -l LANG");
+    if (output && !*output)
+        return artx_cli_usage_error("-o '': an empty path");
     if (argc - optind > 1)
-        return artx_cli_usage_error("%s", "segment takes one input");
+        return artx_cli_usage_error("segment takes one input");
     const char *input = optind < argc ? argv[optind] : "-";
     const char *name = display_name(input);
 
@@ -561,7 +564,7 @@ static int prepare_output(options *o, char **inputs, int ninputs)
         return artx_cli_usage_error("-o %s: not a directory", out);
     if (to_stdout) {
         if (ninputs > 1 && o->format != ARTX_TO_TEXT && o->format != ARTX_TO_STATS)
-            return artx_cli_usage_error("%s", "several inputs need -o DIR/: outputs other than "
+            return artx_cli_usage_error("several inputs need -o DIR/: outputs other than "
                                               "-t text and -t stats (a line each) cannot "
                                               "share standard output");
         return -1;
@@ -742,7 +745,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < ninputs; i++)
         stdin_uses += !strcmp(inputs[i], "-");
     if (stdin_uses > 1)
-        return artx_cli_usage_error("%s", "standard input given more than once");
+        return artx_cli_usage_error("standard input given more than once");
     if ((ret = prepare_output(&o, inputs, ninputs)) >= 0)
         return ret;
 

@@ -5,6 +5,7 @@
  * (--list-formats, --list-params, --print-stylesheet) and the usage
  * messages.  Nothing here converts anything: main.c runs what it reads. */
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,11 +100,16 @@ int artx_cli_flush_stdout(void)
     return EXIT_CONVERSION;
 }
 
-int artx_cli_usage_error(const char *fmt, const char *arg)
+int artx_cli_usage_error(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    flockfile(stderr);
     fputs("artx: ", stderr);
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fputs("\nTry 'artx --help' for more information.\n", stderr);
+    funlockfile(stderr);
+    va_end(ap);
     return EXIT_USAGE;
 }
 
@@ -158,14 +164,13 @@ static int out_of_memory(void)
 
 int artx_cli_check_language(const char *option, const char *tag)
 {
-    char msg[160];
     artx_error err = {0};
     int ret = artx_language_tag_check(tag, &err);
     if (ret == ARTX_ERR_NOMEM)
         return out_of_memory();
-    snprintf(msg, sizeof msg, "%s %%s: not a BCP 47 language tag (en, ko, pt-BR, zh-Hant)",
-             option);
-    return ret ? artx_cli_usage_error(msg, tag) : 0;
+    return ret ? artx_cli_usage_error("%s %s: not a BCP 47 language tag (en, ko, pt-BR, "
+                                      "zh-Hant)", option, tag)
+               : 0;
 }
 
 int artx_cli_check_command(int argc, char **argv)
@@ -184,14 +189,24 @@ int artx_cli_check_command(int argc, char **argv)
     return EXIT_USAGE;
 }
 
-/* The names of the formats, "article, text, ...", for messages. */
-static void format_names(char *buf, size_t size)
+/* The names of the formats whose bits are in `formats`, for messages. */
+static void formats_of(unsigned formats, bool merge, char *buf, size_t size)
 {
     size_t n, used = 0;
     const artx_format_info *f = artx_formats(&n);
     buf[0] = '\0';
     for (size_t i = 0; i < n && used < size; i++)
-        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", f[i].name);
+        if (formats & (1u << f[i].format))
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+                                     f[i].name);
+    if (merge && used < size)
+        snprintf(buf + used, size - used, "%sa merge", used ? ", " : "");
+}
+
+/* The names of every format, "article, text, ...", for messages. */
+static void format_names(char *buf, size_t size)
+{
+    formats_of(~0u, false, buf, size);
 }
 
 static int output_format(options *o, const char *name)
@@ -200,10 +215,9 @@ static int output_format(options *o, const char *name)
         o->format_given = true;
         return 0;
     }
-    char names[256], msg[320];
+    char names[256];
     format_names(names, sizeof names);
-    snprintf(msg, sizeof msg, "-t %%s: unknown format (%s)", names);
-    return artx_cli_usage_error(msg, name);
+    return artx_cli_usage_error("-t %s: unknown format (%s)", name, names);
 }
 
 static int input_format(options *o, const char *name)
@@ -247,11 +261,8 @@ static int jobs(options *o, const char *arg)
     char *end;
     errno = 0;
     long n = strtol(arg, &end, 10);
-    if (errno || end == arg || *end || n < 1 || n > MAX_JOBS) {
-        char msg[64];
-        snprintf(msg, sizeof msg, "-j %%s: not a number of jobs from 1 to %d", MAX_JOBS);
-        return artx_cli_usage_error(msg, arg);
-    }
+    if (errno || end == arg || *end || n < 1 || n > MAX_JOBS)
+        return artx_cli_usage_error("-j %s: not a number of jobs from 1 to %d", arg, MAX_JOBS);
     o->jobs = (int)n;
     return 0;
 }
@@ -259,15 +270,10 @@ static int jobs(options *o, const char *arg)
 int artx_cli_need_path(const char *option, const char *path, bool folder)
 {
     struct stat st;
-    char msg[96];
-    if (stat(path, &st) != 0) {
-        snprintf(msg, sizeof msg, "%s %%s: %s", option, strerror(errno));
-        return artx_cli_usage_error(msg, path);
-    }
-    if (folder ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)) {
-        snprintf(msg, sizeof msg, "%s %%s: not a %s", option, folder ? "folder" : "file");
-        return artx_cli_usage_error(msg, path);
-    }
+    if (stat(path, &st) != 0)
+        return artx_cli_usage_error("%s %s: %s", option, path, strerror(errno));
+    if (folder ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
+        return artx_cli_usage_error("%s %s: not a %s", option, path, folder ? "folder" : "file");
     return 0;
 }
 
@@ -299,90 +305,100 @@ static const char *param_value(const options *o, const char *name)
     return NULL;
 }
 
-/* The names of the formats whose bits are in `formats`, for messages. */
-static void formats_of(unsigned formats, bool merge, char *buf, size_t size)
-{
-    size_t n, used = 0;
-    const artx_format_info *f = artx_formats(&n);
-    buf[0] = '\0';
-    for (size_t i = 0; i < n && used < size; i++)
-        if (formats & (1u << f[i].format))
-            used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
-                                     f[i].name);
-    if (merge && used < size)
-        snprintf(buf + used, size - used, "%sa merge", used ? ", " : "");
-}
-
 /* May the run read parameter `p`: its format's stylesheets do, or a merge
  * does and the input may be an XLIFF. */
+static bool may_merge(const options *o)
+{
+    return o->from == ARTX_FROM_AUTO || o->from == ARTX_FROM_XLIFF;
+}
+
 static bool param_read(const options *o, const artx_param_info *p)
 {
-    return (p->formats & (1u << o->format)) ||
-           (p->merge && (o->from == ARTX_FROM_AUTO || o->from == ARTX_FROM_XLIFF));
+    return (p->formats & (1u << o->format)) || (p->merge && may_merge(o));
+}
+
+/* A name artx's table does not have: a parameter of a customised
+ * stylesheet this run loads, or a mistake. */
+static int unknown_param(const options *o, const char *name)
+{
+    if (o->stylesheets) {
+        artx_error err = {0};
+        bool reads = false;
+        artx_init();
+        if (artx_set_stylesheet_dir(o->stylesheets, &err) ||
+            artx_format_reads_param(o->format, may_merge(o), name, &reads, &err)) {
+            fprintf(stderr, "artx: --stylesheets %s: %s\n", o->stylesheets, err.message);
+            return EXIT_USAGE;
+        }
+        if (reads)
+            return 0;
+    }
+    size_t n;
+    const artx_param_info *all = artx_params(&n);
+    const char *names[64];
+    for (size_t i = 0; i < n && i + 1 < sizeof names / sizeof *names; i++)
+        names[i] = all[i].name, names[i + 1] = NULL;
+    const char *near = artx_cli_nearest(name, names);
+    if (near)
+        return artx_cli_usage_error("-p %s: unknown parameter: did you mean '%s'?", name, near);
+    return artx_cli_usage_error("-p %s: unknown parameter (artx --list-params lists them)",
+                                name);
+}
+
+/* A parameter the run's format does not read, given as `given` (-p NAME,
+ * -T, -s). */
+static int check_read(const options *o, const artx_param_info *p, const char *given)
+{
+    if (param_read(o, p))
+        return 0;
+    char readers[160];
+    size_t n;
+    formats_of(p->formats, p->merge, readers, sizeof readers);
+    return artx_cli_usage_error("%s: not read by -t %s (only by %s)", given,
+                                artx_formats(&n)[o->format].name, readers);
 }
 
 /* Every -p against the table: a name it has, a value it allows, a format
  * that reads it. */
 static int check_params(const options *o)
 {
-    size_t n;
-    const artx_param_info *all = artx_params(&n);
-    const char *names[64];
-    for (size_t i = 0; i < n && i + 1 < sizeof names / sizeof *names; i++)
-        names[i] = all[i].name, names[i + 1] = NULL;
     for (size_t i = 0; i < o->nparams; i += 2) {
         const char *name = o->params[i], *value = o->params[i + 1];
         const artx_param_info *p = artx_param_find(name);
-        char msg[512];
         artx_error err = {0};
-        /* A customised stylesheet's own parameter is its author's to
-         * check. */
-        if (!p && o->stylesheets) {
-            artx_init();
-            if (artx_stylesheets_declare(o->stylesheets, name))
-                continue;
-        }
-        if (!p) {
-            const char *near = artx_cli_nearest(name, names);
-            if (near)
-                snprintf(msg, sizeof msg, "-p %%s: unknown parameter: did you mean '%s'?", near);
-            else
-                snprintf(msg, sizeof msg, "-p %%s: unknown parameter (artx --list-params "
-                                          "lists them)");
-            return artx_cli_usage_error(msg, name);
-        }
-        int ret = artx_param_check(p, value, &err);
+        char given[80];
+        int ret = p ? artx_param_check(p, value, &err) : unknown_param(o, name);
+        if (!p && !ret)
+            continue;
         if (ret == ARTX_ERR_NOMEM)
             return out_of_memory();
-        if (ret) {
-            snprintf(msg, sizeof msg, "-p %%s: %.400s", err.message);
-            return artx_cli_usage_error(msg, name);
-        }
-        if (!param_read(o, p)) {
-            char readers[160];
-            formats_of(p->formats, p->merge, readers, sizeof readers);
-            snprintf(msg, sizeof msg, "-p %%s: not read by -t %s (only by %s)",
-                     artx_formats(&n)[o->format].name, readers);
-            return artx_cli_usage_error(msg, name);
-        }
+        if (!p)
+            return ret;
+        if (ret)
+            return artx_cli_usage_error("-p %s: %s", name, err.message);
+        snprintf(given, sizeof given, "-p %.60s", name);
+        if ((ret = check_read(o, p, given)))
+            return ret;
     }
     return 0;
 }
 
-/* -T and -s: language tags, agreeing with -p target-lang and source-lang. */
-static int check_language(const char *option, const char *param, const char *tag,
-                          const char *given)
+/* -T and -s: language tags the format reads, agreeing with -p
+ * target-lang and source-lang (tags are the same whatever their case). */
+static int check_language(const options *o, const char *option, const char *param,
+                          const char *tag)
 {
+    const char *given = param_value(o, param);
     int ret = artx_cli_check_language(option, tag);
-    if (ret)
-        return ret;
-    if (given && strcmp(given, tag)) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "%s %%s and -p %s=%.40s disagree: give one of them", option,
-                 param, given);
-        return artx_cli_usage_error(msg, tag);
+    if (!ret) {
+        char what[80];
+        snprintf(what, sizeof what, "%s %.60s", option, tag);
+        ret = check_read(o, artx_param_find(param), what);
     }
-    return 0;
+    if (!ret && given && strcasecmp(given, tag))
+        ret = artx_cli_usage_error("%s %s and -p %s=%s disagree: give one of them", option, tag,
+                                   param, given);
+    return ret;
 }
 
 /* The output format of -o FILE when -t gives none: its extension's, the
@@ -399,27 +415,20 @@ static int format_from_output(options *o)
     const char *dot = strrchr(base, '.');
     if (!dot || dot == base || !artx_format_from_path(o->output, &o->format))
         return 0;
-    char names[256], msg[400];
+    char names[256];
     format_names(names, sizeof names);
-    snprintf(msg, sizeof msg, "-o %%s: the extension %.20s names no format: give -t FORMAT "
-                              "(%s)", dot, names);
-    return artx_cli_usage_error(msg, o->output);
+    return artx_cli_usage_error("-o %s: the extension %s names no format: give -t FORMAT (%s)",
+                                o->output, dot, names);
 }
 
-/* SOURCE_DATE_EPOCH fixes an EPUB's timestamps: a value that is not a
- * number of seconds is a mistake to report, not a reason to use the
- * clock. */
+/* SOURCE_DATE_EPOCH fixes an EPUB's timestamps: checked once, before any
+ * input is converted. */
 static int check_source_date_epoch(const options *o)
 {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (o->format != ARTX_TO_EPUB || !sde || !*sde)
-        return 0;
-    char *end;
-    errno = 0;
-    long long v = strtoll(sde, &end, 10);
-    if (*end || errno || v < 0 || *sde < '0' || *sde > '9')
-        return artx_cli_usage_error("SOURCE_DATE_EPOCH=%s: not a number of seconds since 1970",
-                                    sde);
+    time_t t;
+    artx_error err = {0};
+    if (o->format == ARTX_TO_EPUB && artx_source_date(&t, &err))
+        return artx_cli_usage_error("%s", err.message);
     return 0;
 }
 
@@ -428,11 +437,11 @@ static int check_source_date_epoch(const options *o)
 static int finish(options *o)
 {
     int ret;
+    if (o->output && !*o->output)
+        return artx_cli_usage_error("-o '': an empty path");
     if ((ret = format_from_output(o)) || (ret = check_params(o)) ||
-        (o->target_lang && (ret = check_language("-T", "target-lang", o->target_lang,
-                                                 param_value(o, "target-lang")))) ||
-        (o->source_lang && (ret = check_language("-s", "source-lang", o->source_lang,
-                                                 param_value(o, "source-lang")))) ||
+        (o->target_lang && (ret = check_language(o, "-T", "target-lang", o->target_lang))) ||
+        (o->source_lang && (ret = check_language(o, "-s", "source-lang", o->source_lang))) ||
         (ret = check_source_date_epoch(o)))
         return ret;
     size_t n;
@@ -450,29 +459,53 @@ static int finish(options *o)
     return -1;
 }
 
-int artx_cli_bad_option(int c, char **argv, const struct option *longopts)
+/* The long option whose getopt value is `val`, for messages. */
+static const char *long_name(const struct option *longopts, int val)
 {
+    for (size_t k = 0; longopts[k].name; k++)
+        if (longopts[k].val == val)
+            return longopts[k].name;
+    return "?";
+}
+
+int artx_cli_bad_option(int c, char **argv, const char *optstring,
+                        const struct option *longopts)
+{
+    /* getopt leaves optopt at the short option, or at the value of a long
+     * one; it is 0 for a long option it does not know.  argv[optind - 1]
+     * is the word it read last only when that word is done with. */
     const char *arg = argv[optind - 1];
+    bool short_known = optopt > 0 && optopt < 128 && strchr(optstring + 1, optopt);
+    bool long_word = !strncmp(arg, "--", 2);
+    if (c == ':' && short_known && !long_word)
+        return artx_cli_usage_error("option '-%c' needs an argument", optopt);
     if (c == ':')
-        return artx_cli_usage_error("option '%s' needs an argument", arg);
-    if (optopt && strncmp(arg, "--", 2)) {
-        char opt[2] = {(char)optopt, '\0'};
-        return artx_cli_usage_error("unknown option '-%s'", opt);
-    }
+        return artx_cli_usage_error("option '--%s' needs an argument",
+                                    long_name(longopts, optopt));
+    if (optopt > 0 && !short_known && optopt < 128)
+        return artx_cli_usage_error("unknown option '-%c'", optopt);
+    if (optopt)
+        return artx_cli_usage_error("option '--%s' takes no argument",
+                                    long_name(longopts, optopt));
     const char *names[64];
-    size_t k = 0;
-    for (; longopts[k].name && k + 1 < sizeof names / sizeof *names; k++)
-        names[k] = longopts[k].name;
-    names[k] = NULL;
-    char word[64];
+    char word[64], matches[256] = "";
+    size_t k = 0, used = 0, nmatch = 0;
     snprintf(word, sizeof word, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
-    const char *near = artx_cli_nearest(word, names);
-    if (near) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "unknown option '%%s': did you mean '--%s'?", near);
-        return artx_cli_usage_error(msg, arg);
+    for (; longopts[k].name && k + 1 < sizeof names / sizeof *names; k++) {
+        names[k] = longopts[k].name;
+        if (*word && !strncmp(longopts[k].name, word, strlen(word)) && used < sizeof matches) {
+            used += (size_t)snprintf(matches + used, sizeof matches - used, "%s--%s",
+                                     nmatch ? ", " : "", longopts[k].name);
+            nmatch++;
+        }
     }
-    return artx_cli_usage_error("unknown or ambiguous option '%s'", arg);
+    names[k] = NULL;
+    if (nmatch > 1)
+        return artx_cli_usage_error("option '%s' is ambiguous (%s)", arg, matches);
+    const char *near = artx_cli_nearest(word, names);
+    if (near)
+        return artx_cli_usage_error("unknown option '%s': did you mean '--%s'?", arg, near);
+    return artx_cli_usage_error("unknown option '%s'", arg);
 }
 
 /* Options that have no short form. */
@@ -583,11 +616,16 @@ int artx_cli_parse(int argc, char **argv, options *o)
     /* getopt's own messages start with the program's path; ours with
      * "artx:", as every other message does. */
     opterr = 0;
-    while (ret < 0 && (c = getopt_long(argc, argv, ":t:o:f:T:s:p:j:qvhV", longopts, NULL)) != -1)
-        ret = c == '?' || c == ':' ? artx_cli_bad_option(c, argv, longopts) : take(o, c, optarg);
+    static const char optstring[] = ":t:o:f:T:s:p:j:qvhV";
+    while (ret < 0 && (c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1)
+        ret = c == '?' || c == ':' ? artx_cli_bad_option(c, argv, optstring, longopts)
+                                   : take(o, c, optarg);
     if (ret >= 0)
         return ret;
     /* A listing reads -t and nothing else. */
+    if (o->list != LIST_NONE && (o->output || optind < argc))
+        return artx_cli_usage_error("the listings take no input and no -o: they write to "
+                                    "standard output");
     return o->list != LIST_NONE ? -1 : finish(o);
 }
 

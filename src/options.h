@@ -62,9 +62,9 @@ int artx_cli_parse(int argc, char **argv, options *o);
  * standard output.  Returns the exit status. */
 int artx_cli_list(const options *o);
 
-/* "artx: " + the message + a pointer to --help, on standard error;
- * returns EXIT_USAGE.  `fmt` has one %s, for `arg`. */
-int artx_cli_usage_error(const char *fmt, const char *arg);
+/* "artx: " + the message (printf's `fmt` and what follows) + a pointer
+ * to --help, on standard error; returns EXIT_USAGE. */
+int artx_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Standard output flushed after a listing or --help: a full disk or a
  * closed standard output is an error.  Returns 0 or EXIT_CONVERSION. */
@@ -81,10 +81,11 @@ const char *artx_cli_nearest(const char *word, const char *const *names);
 /* The help of `artx segment`, on the stream. */
 void artx_cli_segment_usage(FILE *f);
 
-/* An option getopt_long (opterr = 0, optstring starting with ':') did
+/* An option getopt_long (opterr = 0, `optstring` starting with ':') did
  * not take, returned as `c`: named the way every other message is, with
  * the long option of `longopts` it resembles.  Returns EXIT_USAGE. */
-int artx_cli_bad_option(int c, char **argv, const struct option *longopts);
+int artx_cli_bad_option(int c, char **argv, const char *optstring,
+                        const struct option *longopts);
 
 /* An option naming a file (or a folder) that must be there: the message
  * and EXIT_USAGE when it is not, else 0. */

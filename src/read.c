@@ -220,6 +220,9 @@ static void sax_root(const unsigned char *buf, size_t len, root_name *r)
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                  XML_PARSE_RECOVER);
     xmlParseChunk(ctxt, (const char *)buf, (int)len, 1);
+    /* SAX2's start of document made a tree for the part before the stop;
+     * the context does not free it. */
+    xmlFreeDoc(ctxt->myDoc);
     xmlFreeParserCtxt(ctxt);
 }
 

@@ -18,7 +18,6 @@
  * the folder lacks is served built in.  Everything else goes to the loader
  * that was installed before (libxslt's own), under the security
  * preferences. */
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -33,6 +32,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/uri.h>
 #include <libxslt/documents.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -307,44 +307,6 @@ static int resource(const char *name, unsigned char **out, size_t *len, artx_err
     return 0;
 }
 
-/* A top-level <xsl:param name="NAME"> in the root of `doc`. */
-static bool declares_param(xmlDocPtr doc, const char *name)
-{
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE || !n->ns || !xmlStrEqual(n->name, BAD_CAST "param") ||
-            !xmlStrEqual(n->ns->href, XSLT_NAMESPACE))
-            continue;
-        xmlChar *v = xmlGetProp(n, BAD_CAST "name");
-        bool same = v && xmlStrEqual(v, BAD_CAST name);
-        xmlFree(v);
-        if (same)
-            return true;
-    }
-    return false;
-}
-
-bool artx_stylesheets_declare(const char *dir, const char *name)
-{
-    DIR *d = opendir(dir);
-    bool found = false;
-    for (struct dirent *e; d && !found && (e = readdir(d));) {
-        size_t len = strlen(e->d_name);
-        char path[4096];
-        struct stat st;
-        if (len < 5 || strcmp(e->d_name + len - 4, ".xsl") ||
-            (size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= sizeof path ||
-            stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-            continue;
-        xmlDocPtr doc = read_resource_doc(path, e->d_name, NULL, NULL);
-        found = doc && declares_param(doc, name);
-        xmlFreeDoc(doc);
-    }
-    if (d)
-        closedir(d);
-    return found;
-}
-
 const char *artx_resource_name(size_t i)
 {
     size_t n = 0;
@@ -412,6 +374,21 @@ static int load(const char *name, xsltStylesheetPtr *out, artx_error *err)
     else
         ret = compile(name, out, err);
     pthread_mutex_unlock(&compile_lock);
+    return ret;
+}
+
+int artx_stylesheet_declares(const char *name, const char *param, bool *out, artx_error *err)
+{
+    xsltStylesheetPtr style = NULL;
+    *out = false;
+    pthread_rwlock_rdlock(&state_lock);
+    int ret = load(name, &style, err);
+    /* Includes are compiled into the stylesheet; imports hang below it. */
+    for (xsltStylesheetPtr s = ret ? NULL : style; s && !*out; s = xsltNextImport(s))
+        for (xsltStackElemPtr v = s->variables; v && !*out; v = v->next)
+            *out = v->comp && v->comp->type == XSLT_FUNC_PARAM && v->name &&
+                   xmlStrEqual(v->name, BAD_CAST param);
+    pthread_rwlock_unlock(&state_lock);
     return ret;
 }
 

@@ -71,6 +71,26 @@ int artx_format_from_path(const char *path, artx_format *out)
     return ARTX_ERR_USAGE;
 }
 
+int artx_format_reads_param(artx_format format, bool merge, const char *param, bool *reads,
+                            artx_error *err)
+{
+    const char *one[2] = {NULL, NULL};
+    int ret = 0;
+    *reads = false;
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (formats[i].format == format)
+            one[0] = formats[i].stylesheet;
+    for (size_t i = 0; !ret && !*reads; i++) {
+        const char *name = format == ARTX_TO_EPUB ? artx_epub_stylesheet(i) : one[i];
+        if (!name)
+            break;
+        ret = artx_stylesheet_declares(name, param, reads, err);
+    }
+    if (!ret && !*reads && merge)
+        ret = artx_stylesheet_declares("xliff-to-article.xsl", param, reads, err);
+    return ret;
+}
+
 const char *artx_format_extension(artx_format format)
 {
     for (size_t i = 0; i < NFORMATS; i++)

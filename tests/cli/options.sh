@@ -171,6 +171,30 @@ expect "-p of a customised stylesheet" 0 "" -- --stylesheets "$t/custom" -t text
 expect "-p unknown to the customised stylesheets too" 2 "unknown parameter" \
     -- --stylesheets "$t/custom" -t text -p banner2=x "$good"
 
+# ---- what a reviewer tried ---------------------------------------------------------
+expect "-p value with printf directives" 2 "'%s%s%s%s%n' is not one of yes, no" \
+    -- -t xliff12 -p 'prefill-target=%s%s%s%s%n' "$good"
+expect "-o extension with printf directives" 2 "the extension .%s%s%n names no format" \
+    -- -o 'x.%s%s%n' "$good"
+expect "-o ''" 2 "^artx: -o '': an empty path" -- -o '' "$good"
+expect "segment -o ''" 2 "^artx: -o '': an empty path" -- segment -l en -o ''
+expect "unknown short option after a long one" 2 "^artx: unknown option '-x'" -- --strict -xq "$good"
+expect "a long option given an argument it takes not" 2 "^artx: option '--strict' takes no argument" \
+    -- --strict=yes "$good"
+expect "an ambiguous abbreviation" 2 "^artx: option '--s' is ambiguous (--source-lang, --strict" \
+    -- --s "$good"
+expect "-s not read by -t text" 2 "^artx: -s ko: not read by -t text (only by xliff, xliff12)" \
+    -- -s ko -t text "$good"
+expect "-T not read by -t text of an HTML page" 2 "^artx: -T en: not read by -t text" \
+    -- -f html -T en -t text "$good"
+expect "-T and -p target-lang in another case" 0 "" -- -t xliff -T en -p target-lang=EN "$good"
+expect "a listing with an input" 2 "the listings take no input and no -o" -- --list-formats "$good"
+expect "--print-stylesheet with -o" 2 "the listings take no input and no -o" \
+    -- --print-stylesheet xliff -o "$t/mine.xsl"
+[ ! -e "$t/mine.xsl" ] && ok || bad "--print-stylesheet -o wrote a file"
+expect "-p of a customised stylesheet another format does not load" 2 "^artx: -p banner: unknown parameter" \
+    -- --stylesheets "$t/custom" -t xliff -p banner=x "$good"
+
 # ---- --help ---------------------------------------------------------------------------
 expect "--help" 0 "" -- --help
 grep -q "prefill-target" "$t/stdout" && grep -q "man artx" "$t/stdout" &&
