@@ -152,7 +152,12 @@ _artx() {
         --images | --stylesheets) _artx_files -d ;;
         -T | --target-lang | -s | --source-lang | --max-input | -j | --jobs) ;;
         *)
-            if [[ $cur == -* ]]; then
+            # After --, every word is an input.
+            local i ended=
+            for ((i = 1; i < cword; i++)); do
+                [[ ${words[i]} == -- ]] && ended=1
+            done
+            if [[ $cur == -* && -z $ended ]]; then
                 _artx_help "$artx"
                 mapfile -t COMPREPLY < <(compgen -W "${opts[*]}" -- "$cur")
             else

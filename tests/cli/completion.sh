@@ -66,6 +66,8 @@ want "xliff xliff12" artx -t xl
 want "xliff xliff12" artx --to = xl
 want "xliff" artx -f x
 want "prefill-target=" artx -p pre
+has "!--to" artx -- --t
+has "--to" artx -q --t
 want "yes no" artx -p prefill-target=
 want "yes no" artx -p prefill-target =
 want "yes" artx -p prefill-target = y
