@@ -345,16 +345,15 @@ static int unknown_param(const options *o, const char *name)
                                 name);
 }
 
-/* A parameter the run's format does not read, given as `given` (-p NAME,
- * -T, -s). */
-static int check_read(const options *o, const artx_param_info *p, const char *given)
+/* A parameter the run's format does not read. */
+static int check_read(const options *o, const artx_param_info *p)
 {
     if (param_read(o, p))
         return 0;
     char readers[160];
     size_t n;
     formats_of(p->formats, p->merge, readers, sizeof readers);
-    return artx_cli_usage_error("%s: not read by -t %s (only by %s)", given,
+    return artx_cli_usage_error("-p %s: not read by -t %s (only by %s)", p->name,
                                 artx_formats(&n)[o->format].name, readers);
 }
 
@@ -366,7 +365,6 @@ static int check_params(const options *o)
         const char *name = o->params[i], *value = o->params[i + 1];
         const artx_param_info *p = artx_param_find(name);
         artx_error err = {0};
-        char given[80];
         int ret = p ? artx_param_check(p, value, &err) : unknown_param(o, name);
         if (!p && !ret)
             continue;
@@ -376,25 +374,21 @@ static int check_params(const options *o)
             return ret;
         if (ret)
             return artx_cli_usage_error("-p %s: %s", name, err.message);
-        snprintf(given, sizeof given, "-p %.60s", name);
-        if ((ret = check_read(o, p, given)))
+        if ((ret = check_read(o, p)))
             return ret;
     }
     return 0;
 }
 
-/* -T and -s: language tags the format reads, agreeing with -p
- * target-lang and source-lang (tags are the same whatever their case). */
+/* -T and -s: language tags, agreeing with -p target-lang and source-lang
+ * (tags are the same whatever their case).  Unlike -p, they are not
+ * refused by a format that names no language: scripts pass one -T to
+ * every format they write. */
 static int check_language(const options *o, const char *option, const char *param,
                           const char *tag)
 {
     const char *given = param_value(o, param);
     int ret = artx_cli_check_language(option, tag);
-    if (!ret) {
-        char what[80];
-        snprintf(what, sizeof what, "%s %.60s", option, tag);
-        ret = check_read(o, artx_param_find(param), what);
-    }
     if (!ret && given && strcasecmp(given, tag))
         ret = artx_cli_usage_error("%s %s and -p %s=%s disagree: give one of them", option, tag,
                                    param, given);

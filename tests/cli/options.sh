@@ -183,10 +183,7 @@ expect "a long option given an argument it takes not" 2 "^artx: option '--strict
     -- --strict=yes "$good"
 expect "an ambiguous abbreviation" 2 "^artx: option '--s' is ambiguous (--source-lang, --strict" \
     -- --s "$good"
-expect "-s not read by -t text" 2 "^artx: -s ko: not read by -t text (only by xliff, xliff12)" \
-    -- -s ko -t text "$good"
-expect "-T not read by -t text of an HTML page" 2 "^artx: -T en: not read by -t text" \
-    -- -f html -T en -t text "$good"
+expect "-T given to a format that names no language" 0 "" -- -f html -T en -t text "$good"
 expect "-T and -p target-lang in another case" 0 "" -- -t xliff -T en -p target-lang=EN "$good"
 expect "a listing with an input" 2 "the listings take no input and no -o" -- --list-formats "$good"
 expect "--print-stylesheet with -o" 2 "the listings take no input and no -o" \
