@@ -45,7 +45,6 @@ typedef struct tally {
     UBreakIterator *words;
     xmlHashTablePtr seen;   /* segment texts met so far */
     counts all, repeated, protected_;
-    xmlHashTablePtr kinds;  /* KIND -> its entry of `order` */
     struct kind {
         char *name;
         counts c;
@@ -102,32 +101,13 @@ static void count_text(tally *t, const char *s, size_t *words, size_t *chars)
     free(u);
 }
 
-/* The text of a segment's source with white space folded, as repetitions
- * are compared; malloc'ed. */
-static char *folded(const char *s)
-{
-    char *out = malloc(strlen(s) + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (bool space = true; *s; s++) {
-        bool ws = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
-        if (ws && !space)
-            *o++ = ' ';
-        else if (!ws)
-            *o++ = *s;
-        space = ws;
-    }
-    if (o > out && o[-1] == ' ')
-        o--;
-    *o = '\0';
-    return out;
-}
-
+/* The counts of unit kind `name`; a linear search, as an article has a
+ * handful of kinds. */
 static counts *kind_counts(tally *t, const char *name)
 {
-    struct kind *k = xmlHashLookup(t->kinds, BAD_CAST name);
-    if (k)
-        return &k->c;
+    for (size_t i = 0; i < t->nkinds; i++)
+        if (!strcmp(t->order[i]->name, name))
+            return &t->order[i]->c;
     if (t->nkinds == t->cap) {
         size_t cap = t->cap ? 2 * t->cap : 8;
         struct kind **o = realloc(t->order, cap * sizeof *o);
@@ -136,10 +116,8 @@ static counts *kind_counts(tally *t, const char *name)
         t->order = o;
         t->cap = cap;
     }
-    if (!(k = calloc(1, sizeof *k)) || !(k->name = strdup(name)) ||
-        xmlHashAddEntry(t->kinds, BAD_CAST name, k)) {
-        if (k)
-            free(k->name);
+    struct kind *k = calloc(1, sizeof *k);
+    if (!k || !(k->name = strdup(name))) {
         free(k);
         return NULL;
     }
@@ -171,7 +149,7 @@ static void count_unit(tally *t, xmlNodePtr unit)
         if (text)
             count_text(t, (const char *)text, &words, &chars);
         add(&u, 1, words, chars);
-        char *key = text && !protect ? folded((const char *)text) : NULL;
+        char *key = text && !protect ? artx_text_collapse((const char *)text) : NULL;
         if (key && *key) {
             if (xmlHashLookup(t->seen, BAD_CAST key))
                 add(&t->repeated, 1, words, chars);
@@ -277,15 +255,13 @@ int artx_stats(xmlDocPtr article, const char *const *params, unsigned char **out
     tally t = {.lang = lang ? (const char *)lang : ""};
     t.words = ubrk_open(UBRK_WORD, t.lang, NULL, 0, &status);
     t.seen = xmlHashCreate(64);
-    t.kinds = xmlHashCreate(16);
-    if (U_FAILURE(status) || !t.seen || !t.kinds)
+    if (U_FAILURE(status) || !t.seen)
         t.oom = true;
     else if (root && is_element(root, "xliff"))
         walk(&t, root->children);
     ret = t.oom ? artx_fail(err, ARTX_ERR_NOMEM, "out of memory") : to_json(&t, out, len, err);
     ubrk_close(t.words);
     xmlHashFree(t.seen, NULL);
-    xmlHashFree(t.kinds, NULL);
     for (size_t i = 0; i < t.nkinds; i++) {
         free(t.order[i]->name);
         free(t.order[i]);
