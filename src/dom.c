@@ -64,6 +64,57 @@ char *artx_attr(xmlNodePtr n, const char *name)
     return c;
 }
 
+/* A yes/no attribute (HTML's translate, ITS's), as 1, 0, or -1 when absent
+ * or neither: an invalid value is inherited, as HTML says.  HTML's empty
+ * value means yes. */
+static int yes_no(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    if (!v)
+        return -1;
+    char *c = artx_text_collapse((const char *)v);
+    xmlFree(v);
+    int said = !c ? -1 : (!*c || !strcasecmp(c, "yes")) ? 1 : !strcasecmp(c, "no") ? 0 : -1;
+    free(c);
+    return said;
+}
+
+static bool has_class(xmlNodePtr n, const char *word)
+{
+    char *cls = artx_attr(n, "class");
+    bool found = false;
+    size_t len = strlen(word);
+    for (const char *p = cls; p && *p && !found;) {
+        size_t w = strcspn(p, " ");
+        found = w == len && !strncasecmp(p, word, len);
+        p += w + (p[w] == ' ');
+    }
+    free(cls);
+    return found;
+}
+
+int artx_translate_said(xmlNodePtr n)
+{
+    static const char *const attrs[] = {"translate", "its-translate", "its:translate", NULL};
+    for (int i = 0; attrs[i]; i++) {
+        int said = yes_no(n, attrs[i]);
+        if (said >= 0)
+            return said;
+    }
+    return has_class(n, "notranslate") ? 0 : -1;
+}
+
+bool artx_is_untranslatable(xmlNodePtr n)
+{
+    for (int depth = 0; n && n->type == XML_ELEMENT_NODE && depth < MAX_DEPTH;
+         n = n->parent, depth++) {
+        int said = artx_translate_said(n);
+        if (said >= 0)
+            return said == 0;
+    }
+    return false;
+}
+
 static void append_text(xmlBufferPtr b, xmlNodePtr n, int depth)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {

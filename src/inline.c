@@ -1,9 +1,12 @@
 /* inline.c - a page's inline markup as the model's: links with a URL a
  * reader can follow, emphasis, sub- and superscripts and line breaks are
- * kept; every other element is unwrapped to its text. */
+ * kept; text the page asks to leave untranslated goes into a span
+ * translate="no" (a whole block of it: the block's translate="no"); every
+ * other element is unwrapped to its text. */
 #include <stdlib.h>
 
 #include "page.h"
+#include "model.h"
 
 /* A guard against a runaway recursion, past what any page can hold: the
  * HTML parser refuses to nest more than 256 levels (read.c fails then). */
@@ -22,7 +25,7 @@ static const char *mapped_inline(xmlNodePtr n)
     return NULL;
 }
 
-xmlNodePtr artx_inline_element(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst)
+static xmlNodePtr mapped_element(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst)
 {
     if (artx_name_is(src, "a")) {
         char *href = artx_attr(src, "href");
@@ -37,6 +40,21 @@ xmlNodePtr artx_inline_element(const artx_page *pg, xmlNodePtr src, xmlNodePtr d
     }
     const char *m = mapped_inline(src);
     return m ? xmlNewChild(dst, dst->ns, BAD_CAST m, NULL) : NULL;
+}
+
+/* Inside text that is kept already, a translate="yes" does not make a
+ * translatable island: the model has no such markup, and a CAT tool would
+ * show the island as part of the protected text anyway. */
+xmlNodePtr artx_inline_element(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst)
+{
+    if (artx_translate_said(src) == 0 && !artx_model_is_kept(dst)) {
+        xmlNodePtr span = xmlNewChild(dst, dst->ns, BAD_CAST "span", NULL);
+        if (!span || !xmlNewProp(span, BAD_CAST "translate", BAD_CAST "no"))
+            return span;
+        xmlNodePtr el = mapped_element(pg, src, span);
+        return el ? el : span;
+    }
+    return mapped_element(pg, src, dst);
 }
 
 static void copy(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst, int depth)
@@ -67,5 +85,7 @@ static void copy(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst, int depth)
 
 void artx_inline_copy(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst)
 {
+    if (artx_is_untranslatable(src))
+        xmlSetProp(dst, BAD_CAST "translate", BAD_CAST "no");
     copy(pg, src, dst, 0);
 }

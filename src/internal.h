@@ -69,6 +69,18 @@ bool artx_spend_end(void);
 char *artx_strdup(const char *s);
 int artx_oom_since(unsigned long mark, int ret, artx_error *err);
 
+/* ---- protect.c: addresses left untranslated ------------------------------ */
+
+/* The compiled patterns of web and e-mail addresses, for one thread at a
+ * time; NULL (and err set) when they cannot be made.  Free with
+ * artx_addresses_free(). */
+typedef struct artx_addresses artx_addresses;
+artx_addresses *artx_addresses_new(artx_error *err);
+void artx_addresses_free(artx_addresses *a);
+/* Wrap every address in the text of `block` (not in a nested list, not in
+ * text kept already) in <span translate="no">. */
+int artx_addresses_protect(const artx_addresses *a, xmlNodePtr block, artx_error *err);
+
 /* ---- srx.c (ICU): SRX rules -------------------------------------------- */
 
 /* artx_segmenter_new() on the bytes of an SRX file rather than its path;
@@ -168,6 +180,15 @@ bool artx_is_html_block(xmlNodePtr n);
 /* An attribute's value, collapsed, or NULL when absent or blank.  Caller
  * frees with free(). */
 char *artx_attr(xmlNodePtr n, const char *name);
+
+/* What element n itself says of translating its text: 1 translate, 0
+ * leave it untranslated, -1 nothing.  A page says it with HTML's translate
+ * attribute, ITS 2.0 local markup (its-translate, its:translate) or the
+ * class notranslate that web translators honour, in that order. */
+int artx_translate_said(xmlNodePtr n);
+/* Whether n's text is to be left untranslated: the nearest element, n or
+ * an ancestor, that says anything (artx_translate_said) says so. */
+bool artx_is_untranslatable(xmlNodePtr n);
 
 /* The text under a node (br as a space, what artx_is_not_content names
  * skipped), collapsed.  Caller frees with free(). */

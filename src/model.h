@@ -54,4 +54,18 @@ static inline bool artx_model_is_inline(xmlNodePtr n)
     return artx_model_named(n, names);
 }
 
+/* Whether n (an article element or text) is left untranslated: it or an
+ * ancestor has translate="no" (a block, or a span around protected text). */
+static inline bool artx_model_is_kept(xmlNodePtr n)
+{
+    for (; n; n = n->parent) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        xmlAttrPtr t = xmlHasProp(n, BAD_CAST "translate");
+        if (t && t->children && xmlStrEqual(t->children->content, BAD_CAST "no"))
+            return true;
+    }
+    return false;
+}
+
 #endif /* ARTX_MODEL_H */

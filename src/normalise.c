@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "page.h"
+#include "model.h"
 
 /* ---- output helpers ------------------------------------------------------ */
 
@@ -54,9 +55,12 @@ static void flush(build *c)
     c->pending_br = NULL;
 }
 
-static void open_para(build *c, bool explicit_p)
+/* A new paragraph for text under page element `from`. */
+static void open_para(build *c, bool explicit_p, xmlNodePtr from)
 {
     c->para = el(c->container, "p");
+    if (artx_is_untranslatable(from))
+        xmlNewProp(c->para, BAD_CAST "translate", BAD_CAST "no");
     c->inl = c->para;
     c->explicit_p = explicit_p;
     c->pending_br = NULL;
@@ -156,7 +160,7 @@ static void walk_block(build *c, xmlNodePtr n)
         } else {
             for (xmlNodePtr li = n->children; li; li = li->next)
                 if (artx_name_is(li, "li")) {
-                    open_para(c, true);
+                    open_para(c, true, li);
                     artx_inline_copy(c->pg, li, c->para);
                     flush(c);
                 }
@@ -171,7 +175,7 @@ static void walk_block(build *c, xmlNodePtr n)
     }
     if (artx_name_is(n, "p") || artx_name_is(n, "pre")) {
         flush(c);
-        open_para(c, true);
+        open_para(c, true, n);
         walk(c, n);
         flush(c);
         return;
@@ -181,7 +185,7 @@ static void walk_block(build *c, xmlNodePtr n)
     flush(c);
 }
 
-static void walk_br(build *c)
+static void walk_br(build *c, xmlNodePtr src)
 {
     if (!c->para)
         return;
@@ -194,7 +198,7 @@ static void walk_br(build *c)
         xmlUnlinkNode(c->pending_br);
         xmlFreeNode(c->pending_br);
         flush(c);
-        open_para(c, true);
+        open_para(c, true, src);
         return;
     }
     c->pending_br = el(c->inl, "br");
@@ -224,7 +228,7 @@ static void walk(build *c, xmlNodePtr src)
                 continue;
             }
             if (!c->para)
-                open_para(c, false);
+                open_para(c, false, src);
             xmlNodeAddContent(c->inl, n->content);
             c->pending_br = NULL;
             continue;
@@ -236,7 +240,7 @@ static void walk(build *c, xmlNodePtr src)
             continue;
         }
         if (artx_name_is(n, "br")) {
-            walk_br(c);
+            walk_br(c, src);
             continue;
         }
         if (artx_is_html_block(n) || artx_name_is(n, "img") || artx_is_figure_wrapper(c->pg, n)) {
@@ -248,7 +252,7 @@ static void walk(build *c, xmlNodePtr src)
         if (!c->para && artx_text_len(n) == 0)
             continue;
         if (!c->para)
-            open_para(c, false);
+            open_para(c, false, src);
         xmlNodePtr saved = c->inl;
         unsigned gen = c->gen;
         xmlNodePtr el = artx_inline_element(c->pg, n, c->inl);
@@ -256,6 +260,11 @@ static void walk(build *c, xmlNodePtr src)
             c->inl = el;
         walk(c, n);
         c->inl = c->gen == gen ? saved : c->para;
+        /* A paragraph break inside text left untranslated opened a kept
+         * paragraph: what follows the element is not kept. */
+        if (c->gen != gen && c->para && artx_model_is_kept(c->para) &&
+            !artx_is_untranslatable(src))
+            flush(c);
     }
     c->depth--;
 }

@@ -147,11 +147,15 @@ bool artx_is_furniture_text(const char *t);
 /* ---- inline.c: inline markup ----------------------------------------------- */
 
 /* The model's inline element for page element `src`, created under dst,
- * or NULL when src is unwrapped to its text. */
+ * or NULL when src is unwrapped to its text.  When src asks that its text
+ * be left untranslated and dst is not kept already, that element is inside
+ * a new span translate="no" (and the span is returned when src is
+ * otherwise unwrapped). */
 xmlNodePtr artx_inline_element(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst);
 
 /* Copy the inline content of src's children into dst, flattening blocks
- * (headings, captions, list items). */
+ * (headings, captions, list items); dst gets translate="no" when src's
+ * text is to be left untranslated (artx_is_untranslatable). */
 void artx_inline_copy(const artx_page *pg, xmlNodePtr src, xmlNodePtr dst);
 
 /* ---- figures.c: photos, captions, credits ------------------------------------ */

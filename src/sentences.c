@@ -1,6 +1,7 @@
 /* sentences.c - sentence elements in an article: every translatable block
  * gets its sentences wrapped in <s id="BLOCK.sN">, from the break offsets
- * segment.c finds in the block's text.
+ * segment.c finds in the block's text, once protect.c has marked the
+ * addresses in it.
  *
  * Two rules keep the markup sound: a sentence never breaks inside an
  * inline element (a break there is dropped, joining two sentences), and
@@ -186,21 +187,26 @@ static size_t sentence_ranges(const char *t, size_t len, const item *items, size
 }
 
 static int segment_block(xmlNodePtr block, xmlNsPtr ns, artx_segmenter *seg,
-                         const char *lang, artx_error *err)
+                         const artx_addresses *addresses, const char *lang, artx_error *err)
 {
     /* A block that has its sentences already (a merge, an article read back)
-     * keeps them. */
+     * keeps them, and its addresses were found then. */
     for (xmlNodePtr k = block->children; k; k = k->next)
         if (artx_model_is(k, "s"))
             return 0;
     xmlChar *bid = xmlGetProp(block, BAD_CAST "id");
     if (!bid)
         return 0;
+    int ret = artx_addresses_protect(addresses, block, err);
+    if (ret) {
+        xmlFree(bid);
+        return ret;
+    }
     item *items = NULL;
     size_t n = 0, *breaks = NULL, nbreaks = 0, *starts = NULL, *ends = NULL;
     xmlBufferPtr text = xmlBufferCreate();
-    int ret = text ? collect(block, text, &items, &n, err)
-                   : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    ret = text ? collect(block, text, &items, &n, err)
+               : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
     const char *t = text ? (const char *)xmlBufferContent(text) : NULL;
     size_t len = text ? (size_t)xmlBufferLength(text) : 0;
     if (ret || len == 0 || (ret = artx_segment(seg, lang, t, len, &breaks, &nbreaks, err)))
@@ -249,15 +255,20 @@ int artx_sentences(xmlDocPtr article, artx_segmenter *seg, artx_error *err)
     if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS))
         return artx_fail(err, ARTX_ERR_INVALID, "not an artx article");
     unsigned long oom = artx_oom_mark();
+    artx_addresses *addresses = artx_addresses_new(err);
+    if (!addresses)
+        return artx_oom_since(oom, err->status, err);
     xmlChar *lang = xmlNodeGetLang(root);
     int ret = 0;
     for (xmlNodePtr n = root; n && !ret;) {
         bool block = artx_model_is_segmented(n);
         if (block)
-            ret = segment_block(n, root->ns, seg, lang ? (const char *)lang : "und", err);
+            ret = segment_block(n, root->ns, seg, addresses, lang ? (const char *)lang : "und",
+                                err);
         n = next_element(root, n, block);
     }
     xmlFree(lang);
+    artx_addresses_free(addresses);
     return artx_oom_since(oom, ret, err);
 }
 

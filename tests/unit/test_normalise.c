@@ -391,6 +391,38 @@ static void test_inline(void)
     xmlFreeDoc(art);
 }
 
+/* Text the page asks to leave untranslated, each way a page says it. */
+static void test_untranslated(void)
+{
+    xmlDocPtr art = NORM(
+        "<html><body><article>" LONG_PS
+        "<p>가 <span translate=\"no\">KT</span> 나 <b class=\"brand notranslate\">Acme</b>"
+        " 다 <i its-translate=\"no\">TideWatch</i> 라 <span translate=\"yes\">마</span>"
+        " <span translate=\"bogus\">바</span> <a href=\"https://x.example/\" translate=\"no\">X</a></p>"
+        "<p translate=\"no\">CODE 1</p>"
+        "<div class=\"notranslate\"><p>CODE 2</p><ul><li>CODE 3</li></ul></div>"
+        "<ul><li>항목</li><li translate=\"no\">CODE 4</li></ul>"
+        "<p translate=\"no\">CODE 5 <span translate=\"no\">안쪽</span></p>"
+        "</article>" HTML_TAIL);
+#define P3 "/a:article/a:body/a:p[3]"
+    XP_INT_EQ(art, "count(" P3 "/a:span[@translate='no'])", 4, "four kept spans");
+    XP_STR_EQ(art, P3 "/a:span[1]", "KT", "translate=\"no\"");
+    XP_STR_EQ(art, P3 "/a:span[2]/a:strong", "Acme", "class notranslate, markup kept inside");
+    XP_STR_EQ(art, P3 "/a:span[3]/a:em", "TideWatch", "its-translate=\"no\"");
+    XP_STR_EQ(art, P3 "/a:span[4]/a:a/@href", "https://x.example/", "a kept link");
+    XP_OK(art, P3 "[not(@translate)]", "the paragraph itself is translated");
+    XP_OK(art, P3 "[contains(., '라 마 바')]", "yes and an invalid value say nothing");
+#undef P3
+    XP_STR_EQ(art, "(//a:p[@translate='no'])[1]", "CODE 1", "a kept paragraph");
+    XP_STR_EQ(art, "(//a:p[@translate='no'])[2]", "CODE 2", "kept by its container");
+    XP_STR_EQ(art, "(//a:li[@translate='no'])[1]", "CODE 3", "a list item too");
+    XP_STR_EQ(art, "(//a:li[@translate='no'])[2]", "CODE 4", "a kept list item");
+    XP_INT_EQ(art, "count(//a:li[not(@translate)])", 1, "its sibling is translated");
+    XP_INT_EQ(art, "count(//a:p[@translate='no']//a:span)", 0,
+              "no kept span inside a kept block");
+    xmlFreeDoc(art);
+}
+
 /* A headline three ways (JSON-LD is added where wanted) and a <meta> date. */
 #define TITLES_HEAD \
     "<html><head><title>문서 제목 - 매일경제</title>" \
@@ -634,6 +666,7 @@ int main(void)
     test_headings_lists_quotes();
     test_figures();
     test_inline();
+    test_untranslated();
     test_title_and_dates();
     test_dump();
     test_byline_publisher_rights();

@@ -154,6 +154,34 @@ static void test_blocks(void)
     xmlFreeDoc(art);
 }
 
+/* Web and e-mail addresses become kept spans before the sentences are cut,
+ * so no sentence ends inside one. */
+static void test_addresses(void)
+{
+    xmlDocPtr art = SEGMENTED(ARTICLE(
+        "ko", "<p id=\"p1\">홈페이지(www.example.go.kr)에서 본다. 메일은 kim.b@news.example.co.kr로 "
+              "보낸다. 자료는 https://example.org/a_(b).pdf, 또는 http://example.org/x.html. 끝이다.</p>"
+              "<p id=\"p2\">주소 없음 a@b 와 www. 그리고 http:// 뿐이다.</p>"
+              "<p id=\"p3\" translate=\"no\">see www.example.org</p>"
+              "<p id=\"p4\"><a href=\"https://example.org/\">example.org/about 와 mailto:desk@example.org</a></p>"));
+#define KEPT "(//a:p[@id='p1']//a:span[@translate='no'])"
+    XP_INT_EQ(art, "count(" KEPT ")", 4, "four addresses");
+    XP_STR_EQ(art, KEPT "[1]", "www.example.go.kr", "www. in brackets, Hangul after");
+    XP_STR_EQ(art, KEPT "[2]", "kim.b@news.example.co.kr", "an e-mail address, Hangul after");
+    XP_STR_EQ(art, KEPT "[3]", "https://example.org/a_(b).pdf", "its own brackets kept, comma not");
+    XP_STR_EQ(art, KEPT "[4]", "http://example.org/x.html", "the full stop is not part of it");
+    XP_INT_EQ(art, "count(//a:p[@id='p1']/a:s)", 4, "four sentences, none cut in an address");
+    XP_STR_EQ(art, "//a:p[@id='p1']", "홈페이지(www.example.go.kr)에서 본다. 메일은 "
+              "kim.b@news.example.co.kr로 보낸다. 자료는 https://example.org/a_(b).pdf, 또는 "
+              "http://example.org/x.html. 끝이다.", "the text is unchanged");
+#undef KEPT
+    XP_INT_EQ(art, "count(//a:p[@id='p2']//a:span)", 0, "no host with a dot: no address");
+    XP_INT_EQ(art, "count(//a:p[@id='p3']//a:span)", 0, "nothing more to keep in a kept block");
+    XP_STR_EQ(art, "//a:p[@id='p4']/a:s/a:a/a:span[@translate='no']", "desk@example.org",
+              "inside a link; a host without www. or a scheme is text");
+    xmlFreeDoc(art);
+}
+
 static void test_refused(void)
 {
     static const char *const not_articles[] = {
@@ -183,6 +211,7 @@ int main(void)
         test_ids_and_space();
         test_inline();
         test_blocks();
+        test_addresses();
         test_refused();
     }
     artx_segmenter_free(seg);
