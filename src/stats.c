@@ -18,7 +18,10 @@
  *   language, basis ("words" | "characters"),
  *   units, segments, words, characters      everything translatable
  *   repeated   {segments, words, characters} repetitions among those
- *   protected  {units, segments, words, characters}   translate="no" units
+ *   protected  {units, segments, words, characters}   translate="no" units,
+ *              and the words and characters of protected text (mrk
+ *              translate="no": addresses, what the page asks to keep)
+ *              inside translatable ones
  *   blocks     {KIND: {units, segments, words, characters}, ...}
  *              per unit name (title, p, h2, caption, alt, credit, li, ...),
  *              in the order the kinds first appear. */
@@ -132,6 +135,27 @@ static void add(counts *c, size_t segments, size_t words, size_t chars)
     c->characters += chars;
 }
 
+/* The text of a source, apart: what is to be translated into `open`, the
+ * protected text (mrk translate="no") into `kept`; a space stands for
+ * each piece taken out, so that the words on either side stay apart. */
+static void split_source(xmlNodePtr n, xmlBufferPtr open, xmlBufferPtr kept, bool in_kept)
+{
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            xmlBufferCat(in_kept ? kept : open, k->content);
+        } else if (k->type == XML_ELEMENT_NODE) {
+            xmlChar *tr = is_element(k, "mrk") ? xmlGetProp(k, BAD_CAST "translate") : NULL;
+            bool protect = in_kept || (tr && xmlStrEqual(tr, BAD_CAST "no"));
+            xmlFree(tr);
+            if (protect && !in_kept)
+                xmlBufferCat(open, BAD_CAST " ");
+            split_source(k, open, kept, protect);
+            if (protect && !in_kept)
+                xmlBufferCat(kept, BAD_CAST " ");
+        }
+    }
+}
+
 static void count_unit(tally *t, xmlNodePtr unit)
 {
     xmlChar *name = xmlGetProp(unit, BAD_CAST "name");
@@ -146,8 +170,22 @@ static void count_unit(tally *t, xmlNodePtr unit)
             src = src->next;
         xmlChar *text = src ? xmlNodeGetContent(src) : NULL;
         size_t words = 0, chars = 0;
-        if (text)
+        if (text && protect) {
             count_text(t, (const char *)text, &words, &chars);
+        } else if (text) {
+            xmlBufferPtr open = xmlBufferCreate(), kept = xmlBufferCreate();
+            if (open && kept) {
+                split_source(src, open, kept, false);
+                size_t kw = 0, kc = 0;
+                count_text(t, (const char *)xmlBufferContent(open), &words, &chars);
+                count_text(t, (const char *)xmlBufferContent(kept), &kw, &kc);
+                add(&t->protected_, 0, kw, kc);
+            } else {
+                t->oom = true;
+            }
+            xmlBufferFree(open);
+            xmlBufferFree(kept);
+        }
         add(&u, 1, words, chars);
         char *key = text && !protect ? artx_text_collapse((const char *)text) : NULL;
         if (key && *key) {

@@ -313,8 +313,14 @@
     <emphasis role="strong"><xsl:apply-templates mode="inline"/></emphasis>
   </xsl:template>
 
+  <!-- protected text (span translate="no"): DocBook has no translate
+       attribute; the role says it to a later extraction -->
+  <xsl:template name="kept">
+    <xsl:if test="@translate = 'no'"><xsl:attribute name="role">notranslate</xsl:attribute></xsl:if>
+  </xsl:template>
+
   <xsl:template match="a:span" mode="inline">
-    <phrase><xsl:copy-of select="@xml:lang"/><xsl:apply-templates mode="inline"/></phrase>
+    <phrase><xsl:copy-of select="@xml:lang"/><xsl:call-template name="kept"/><xsl:apply-templates mode="inline"/></phrase>
   </xsl:template>
 
   <!-- subscript and superscript hold limited text in both modes -->
@@ -359,7 +365,7 @@
   </xsl:template>
 
   <xsl:template match="a:span" mode="text">
-    <phrase><xsl:copy-of select="@xml:lang"/><xsl:apply-templates mode="text"/></phrase>
+    <phrase><xsl:copy-of select="@xml:lang"/><xsl:call-template name="kept"/><xsl:apply-templates mode="text"/></phrase>
   </xsl:template>
 
   <xsl:template match="*" mode="text">

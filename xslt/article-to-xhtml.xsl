@@ -94,9 +94,10 @@
   </xsl:template>
 
   <!-- blocks -->
+  <!-- translate="no" is HTML's own: browsers' translators leave it too -->
   <xsl:template match="a:p | a:h2 | a:ul | a:ol | a:li">
     <xsl:element name="{local-name()}">
-      <xsl:copy-of select="@id"/>
+      <xsl:copy-of select="@id | @translate"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -132,7 +133,12 @@
       </xsl:choose>
       <xsl:if test="a:caption or a:credit">
         <figcaption>
-          <xsl:apply-templates select="a:caption/node()"/>
+          <xsl:choose>
+            <xsl:when test="a:caption/@translate = 'no'">
+              <span translate="no"><xsl:apply-templates select="a:caption/node()"/></span>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="a:caption/node()"/></xsl:otherwise>
+          </xsl:choose>
           <xsl:if test="a:caption and a:credit"><xsl:text> </xsl:text></xsl:if>
           <xsl:if test="a:credit"><span class="credit"><xsl:value-of select="a:credit"/></span></xsl:if>
         </figcaption>
@@ -150,7 +156,14 @@
   </xsl:template>
 
   <xsl:template match="a:span">
-    <span lang="{@xml:lang}" xml:lang="{@xml:lang}"><xsl:apply-templates/></span>
+    <span>
+      <xsl:if test="@xml:lang">
+        <xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute>
+        <xsl:copy-of select="@xml:lang"/>
+      </xsl:if>
+      <xsl:copy-of select="@translate"/>
+      <xsl:apply-templates/>
+    </span>
   </xsl:template>
 
   <!-- sentences: their text, in place -->

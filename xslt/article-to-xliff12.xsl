@@ -13,7 +13,8 @@
   @resname its element name; a merge that finds no f1.alt unit should give
   the img the translated caption as alt text.  Each trans-unit has
   xml:space="preserve", a note saying where it sits and translate="no"
-  when its text has no letters at all.
+  when its block is (the source asks to keep it) or its text has no
+  letters at all.
 
   source holds the whole content; seg-source the same content with one
   <mrk mtype="seg"> per sentence (mid = the s id) when the block has s
@@ -209,6 +210,19 @@
   <xsl:template name="units:emit-standalone-code">
     <xsl:param name="n"/>
     <x id="{$n}" ctype="lb"/>
+  </xsl:template>
+
+  <!-- Protected text (span translate="no"): an mrk the CAT tool shows as
+       not to be translated, mid "mN" after its number among the codes; a
+       merge puts the source's text back whatever the target holds. -->
+  <xsl:template name="units:emit-protected">
+    <xsl:param name="n"/>
+    <mrk mtype="protected" mid="m{$n}">
+      <xsl:call-template name="units:inline">
+        <xsl:with-param name="nodes" select="node()"/>
+        <xsl:with-param name="base" select="$n"/>
+      </xsl:call-template>
+    </mrk>
   </xsl:template>
 
   <!-- ===== the article as escaped XML text (skl/internal-file) ===== -->

@@ -12,8 +12,8 @@
   they are written as XLIFF 2.0.  unit/@id is the block's id and unit/@name
   its element name; a merge that finds no f1.alt unit should give the img
   the translated caption as alt text.  Each unit has a note category
-  "location" saying where it sits, and translate="no" when its text has no
-  letters at all.
+  "location" saying where it sits, and translate="no" when its block is
+  (the source asks to keep it) or its text has no letters at all.
 
   Segments: one segment per s (segment/@id = the s id) and an ignorable
   (ign1, ign2, ...) for the whitespace (or a lone br) between sentences;
@@ -27,7 +27,11 @@
   start and end of pc 1, d2 for ph 2).  pc type: link (a), fmt with subType
   xlf:i (em), xlf:b (strong), artx:sub, artx:sup, other with artx:lang
   (span); ph type fmt, subType xlf:lb.  canCopy, canDelete and canReorder
-  keep their defaults (yes).  Other elements are unwrapped.
+  keep their defaults (yes).  Other elements are unwrapped.  Protected text
+  (span translate="no": what the source asks to keep, web and e-mail
+  addresses) is an annotation, mrk id="mN" translate="no", N its number
+  among the codes; it has no originalData, and a merge puts the source's
+  text back whatever the target holds.
 
   Merge data: the file's skeleton holds an unchanged copy of the source
   article; a merge replaces each block's content with its unit's target.
@@ -103,6 +107,8 @@
     <xsl:param name="translate"/>
     <xsl:variable name="codes"
         select="$content/descendant-or-self::a:*[contains($model:inline, concat(' ', local-name(), ' '))]"/>
+    <!-- numbered with the codes, but no code: protected text -->
+    <xsl:variable name="kept" select="$codes[self::a:span][@translate = 'no']"/>
     <xsl:text>&#10;  </xsl:text>
     <unit id="{$id}" name="{$name}">
       <xsl:if test="$translate = 'no'">
@@ -110,7 +116,7 @@
       </xsl:if>
       <xsl:text>&#10;    </xsl:text>
       <notes><note category="location"><xsl:value-of select="$where"/></note></notes>
-      <xsl:if test="$codes">
+      <xsl:if test="count($codes) &gt; count($kept)">
         <xsl:text>&#10;    </xsl:text>
         <originalData>
           <xsl:for-each select="$codes">
@@ -194,7 +200,19 @@
     <ph id="{$n}" dataRef="d{$n}" type="fmt" subType="xlf:lb"/>
   </xsl:template>
 
+  <xsl:template name="units:emit-protected">
+    <xsl:param name="n"/>
+    <mrk id="m{$n}" translate="no">
+      <xsl:call-template name="units:inline">
+        <xsl:with-param name="nodes" select="node()"/>
+        <xsl:with-param name="base" select="$n"/>
+      </xsl:call-template>
+    </mrk>
+  </xsl:template>
+
   <!-- ===== originalData: the article markup of each code ===== -->
+
+  <xsl:template match="a:span[@translate = 'no']" mode="data"/>
 
   <xsl:template match="*" mode="data">
     <xsl:param name="n"/>

@@ -78,7 +78,14 @@
                        the n-th inline element (a, em, strong, sub, sup,
                        span, br, in document order, not counting a nested
                        list) of the block in the skeleton; x becomes br.
-                       mrk inside content (annotations, terms) is unwrapped;
+                       Protected text (2.0 mrk translate="no" id="mN", 1.2
+                       mrk mtype="protected" mid="mN") becomes the
+                       skeleton's span translate="no" N (its number among
+                       the block's codes) as it was: what a target holds
+                       inside it is not read.  A block with translate="no"
+                       (the source asked to keep it) stays as it was.
+                       Other mrk inside content (annotations, terms) is
+                       unwrapped;
                        2.0 sm/em markers and cp are dropped; elements of
                        other namespaces are unwrapped to their content.
     pseudo-units       FIG.alt     the figure's img/@alt (plain text).  With
@@ -133,6 +140,10 @@
     unit ID: segment SEG: inline code N is used twice in the target
     unit ID: segment SEG: inline code N of the source is missing from the
         target
+    unit ID: segment SEG: protected text mN (TEXT) of the source is missing
+        from the target
+    unit ID: protected text mN: the merge data has no protected text N in
+        this block
     unit ID: segment SEG: inline code N is a pc in the source but a ph in
         the target: it cannot nest                        (g and x alike)
     unit ID: segment SEG: inline code <sc id="N"> cannot nest as article
@@ -527,9 +538,17 @@
     <xsl:param name="uid" select="string(@id)"/>
     <xsl:element name="{local-name()}" namespace="{$A}">
       <xsl:copy-of select="@*"/>
-      <xsl:call-template name="content">
-        <xsl:with-param name="uid" select="$uid"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- the source asked to keep it: as it was, whatever the target -->
+        <xsl:when test="@translate = 'no'">
+          <xsl:apply-templates select="node()[not(self::a:ul or self::a:ol)]" mode="clean"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="content">
+            <xsl:with-param name="uid" select="$uid"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates select="a:ul | a:ol" mode="merge"/>
     </xsl:element>
   </xsl:template>
@@ -550,6 +569,10 @@
         <m:c n="{position()}">
           <xsl:element name="{local-name()}" namespace="{$A}">
             <xsl:copy-of select="@*"/>
+            <!-- protected text comes back from here, not from the target -->
+            <xsl:if test="self::a:span[@translate = 'no']">
+              <xsl:apply-templates select="node()" mode="clean"/>
+            </xsl:if>
           </xsl:element>
         </m:c>
       </xsl:for-each>
@@ -762,6 +785,12 @@
               </xsl:when>
             </xsl:choose>
           </xsl:for-each>
+          <xsl:call-template name="check-kept">
+            <xsl:with-param name="u" select="$u"/>
+            <xsl:with-param name="src" select="x2:source[1]"/>
+            <xsl:with-param name="tgt" select="$t"/>
+            <xsl:with-param name="where" select="$where"/>
+          </xsl:call-template>
           <xsl:variable name="tid" select="generate-id($t)"/>
           <xsl:for-each select="x2:source[1]//*[self::x2:pc or self::x2:ph]">
             <xsl:if test="not(key('tc2', concat($uk, @id))[generate-id(ancestor::x2:target[1]) = $tid])">
@@ -817,6 +846,16 @@
           <xsl:element name="br" namespace="{$A}"/>
         </xsl:template>
 
+        <xsl:template match="x2:mrk[@translate = 'no']" mode="in2">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
+          <xsl:call-template name="kept">
+            <xsl:with-param name="u" select="$u"/>
+            <xsl:with-param name="map" select="$map"/>
+            <xsl:with-param name="id" select="string(@id)"/>
+          </xsl:call-template>
+        </xsl:template>
+
         <xsl:template match="x2:sm | x2:em | x2:cp | x2:sc | x2:ec" mode="in2"/>
 
         <!-- mrk and anything unknown: unwrapped -->
@@ -855,6 +894,52 @@
 
         <!-- The context code (2.0 pc, 1.2 g) as a copy of the block's inline
              element numbered @id in the skeleton, around its content. -->
+        <!-- Protected text $id ("mN", N its number among the block's codes):
+             the skeleton's span translate="no" N, as it was. -->
+        <xsl:template name="kept">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
+          <xsl:param name="id"/>
+          <xsl:variable name="n" select="substring-after($id, 'm')"/>
+          <xsl:variable name="o-rtf">
+            <xsl:for-each select="$map">
+              <xsl:copy-of select="key('code', $n)[1]/a:span[@translate = 'no']"/>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="o" select="xt:node-set($o-rtf)/*"/>
+          <xsl:choose>
+            <xsl:when test="$o">
+              <xsl:copy-of select="$o"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="refuse">
+                <xsl:with-param name="unit" select="$u/@id"/>
+                <xsl:with-param name="message"><xsl:value-of select="concat('unit ', $u/@id, ': protected text ', $id, ': the merge data has no protected text ', $n, ' in this block')"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:template>
+
+        <!-- Every protected text of source $src must be in target $tgt: it is
+             content the translator was to leave, and without its place in
+             the target it would be lost. -->
+        <xsl:template name="check-kept">
+          <xsl:param name="u"/>
+          <xsl:param name="src"/>
+          <xsl:param name="tgt"/>
+          <xsl:param name="where"/>
+          <xsl:for-each select="$src//x2:mrk[@translate = 'no'] | $src//x1:mrk[@mtype = 'protected']">
+            <xsl:variable name="id" select="string(@id | @mid)"/>
+            <xsl:if test="not($tgt//x2:mrk[@translate = 'no'][@id = $id]
+                              | $tgt//x1:mrk[@mtype = 'protected'][@mid = $id])">
+              <xsl:call-template name="refuse">
+                <xsl:with-param name="unit" select="$u/@id"/>
+                <xsl:with-param name="message"><xsl:value-of select="concat($where, 'protected text ', $id, ' (', normalize-space(.), ') of the source is missing from the target')"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:template>
+
         <xsl:template name="from-map">
           <xsl:param name="u"/>
           <xsl:param name="map"/>
@@ -1016,6 +1101,12 @@
           <xsl:variable name="sid" select="generate-id($src)"/>
           <xsl:variable name="tid" select="generate-id($tgt)"/>
           <xsl:variable name="per-mrk" select="boolean($src/self::x1:mrk)"/>
+          <xsl:call-template name="check-kept">
+            <xsl:with-param name="u" select="$u"/>
+            <xsl:with-param name="src" select="$src"/>
+            <xsl:with-param name="tgt" select="$tgt"/>
+            <xsl:with-param name="where" select="$where"/>
+          </xsl:call-template>
           <xsl:for-each select="$tgt//*">
             <xsl:choose>
               <xsl:when test="self::x1:g or self::x1:x">
@@ -1075,6 +1166,16 @@
 
         <xsl:template match="x1:x" mode="in1">
           <xsl:element name="br" namespace="{$A}"/>
+        </xsl:template>
+
+        <xsl:template match="x1:mrk[@mtype = 'protected']" mode="in1">
+          <xsl:param name="u"/>
+          <xsl:param name="map"/>
+          <xsl:call-template name="kept">
+            <xsl:with-param name="u" select="$u"/>
+            <xsl:with-param name="map" select="$map"/>
+            <xsl:with-param name="id" select="string(@mid)"/>
+          </xsl:call-template>
         </xsl:template>
 
         <xsl:template match="x1:bx | x1:ex | x1:bpt | x1:ept | x1:it | x1:ph" mode="in1"/>

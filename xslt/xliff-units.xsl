@@ -25,8 +25,9 @@
   of figure 2", "alt text of figure 2", "photo credit of figure 2", "item 2
   of list 1", "item 1 of the list in item 2 of list 1", "quoted paragraph 1
   of quote 1", "source cited by quote 1".
-  A unit is translate="no" when its text has no letters at all (only
-  digits, punctuation, symbols or nothing).
+  A unit is translate="no" when its block is (the source asked to leave it
+  untranslated) or its text has no letters at all (only digits,
+  punctuation, symbols or nothing).
   Segments: a block with s elements gives one segment per s (id: the s id);
   between sentences, a run of nodes with text is a segment "segN" of its
   own (N: the number of sentences before it + 1), a run without text (white
@@ -34,8 +35,10 @@
   "seg1".
   Inline codes: a, em, strong, sub, sup, span are spanning codes, br a
   standalone code (model.xsl: $model:spans, $model:inline); their ids are
-  numbered per unit, 1, 2, ... in document order; anything else is
-  unwrapped to its text, comments and processing instructions are dropped.
+  numbered per unit, 1, 2, ... in document order; a span translate="no"
+  (protected text) is numbered with them but written as a protected
+  marker instead; anything else is unwrapped to its text, comments and
+  processing instructions are dropped.
 
   Parameters (set by artx from -T and -s):
     target-lang   BCP 47 tag of the translation; default '' (none).
@@ -66,6 +69,9 @@
     units:emit-spanning-code    context: the element; $n, its code id:
                                 calls units:inline on node() with base $n
     units:emit-standalone-code  context: the element; $n
+    units:emit-protected        context: a span translate="no"; $n, its
+                                number: calls units:inline on node() with
+                                base $n
   A hook may leave out the parameters it has no use for (1.2 needs no $kind
   and no $number).  Write a unit's pieces in the order they come: units
   and segments are called in reading order.
@@ -339,9 +345,14 @@
       <xsl:for-each select="$content"><xsl:value-of select="."/></xsl:for-each>
     </xsl:variable>
     <xsl:variable name="translate">
-      <xsl:call-template name="units:translate">
-        <xsl:with-param name="text" select="string($text)"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="@translate = 'no'">no</xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="units:translate">
+            <xsl:with-param name="text" select="string($text)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:call-template name="units:emit-unit">
       <xsl:with-param name="id" select="string($id)"/>
@@ -488,6 +499,11 @@
   <xsl:template match="*" mode="units:inline">
     <xsl:param name="base"/>
     <xsl:choose>
+      <xsl:when test="self::a:span[@translate = 'no']">
+        <xsl:call-template name="units:emit-protected">
+          <xsl:with-param name="n" select="$base + 1"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="self::a:*[contains($model:spans, concat(' ', local-name(), ' '))]">
         <xsl:call-template name="units:emit-spanning-code">
           <xsl:with-param name="n" select="$base + 1"/>

@@ -1,6 +1,6 @@
 /* test_stats.c - -t stats on pages written for it, against counts made by
  * hand: words (a run of letters and digits is one), characters without
- * white space, repetitions, protected units, per block kind. */
+ * white space, repetitions, protected units and text, per block kind. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +110,31 @@ static void test_korean(void)
     json_object_put(j);
 }
 
+static void test_protected_text(void)
+{
+    /* p1 "Call Kim Bo-ra now." with Kim Bo-ra kept: Call, now (2 words, 8
+     * characters) and, protected, Kim, Bo, ra (3; 8 with the hyphen); p2
+     * "The mayor wrote to desk@example.org and to www.example.org today.":
+     * The, mayor, wrote, to, and, to, today (7; 26), protected
+     * desk@example.org (1 word, 16 characters) and www.example.org (1, 15);
+     * p3 kept whole: Acme Ltd, a protected unit (2 words, 7 characters). */
+    json_object *j = stats_of(
+        "<html lang=\"en\"><body><article><h1>A</h1>"
+        "<p>Call <b class=\"notranslate\">Kim Bo-ra</b> now.</p>"
+        "<p>The mayor wrote to desk@example.org and to www.example.org today.</p>"
+        "<p translate=\"no\">Acme Ltd</p></article></body></html>");
+    if (!OK(j != NULL, "protected: stats"))
+        return;
+    INT_EQ(at(j, "blocks", "p", "units", NULL), 2, "protected: translatable paragraphs");
+    INT_EQ(at(j, "blocks", "p", "words", NULL), 9, "protected: translatable words");
+    INT_EQ(at(j, "blocks", "p", "characters", NULL), 34, "protected: translatable characters");
+    INT_EQ(at(j, "protected", "units", NULL), 1, "protected: units");
+    INT_EQ(at(j, "protected", "segments", NULL), 1, "protected: segments");
+    INT_EQ(at(j, "protected", "words", NULL), 7, "protected: words");
+    INT_EQ(at(j, "protected", "characters", NULL), 46, "protected: characters");
+    json_object_put(j);
+}
+
 static void test_format(void)
 {
     artx_format f;
@@ -124,6 +149,7 @@ int main(void)
     artx_init();
     test_english();
     test_korean();
+    test_protected_text();
     test_format();
     artx_cleanup();
     return harness_done("test_stats");
