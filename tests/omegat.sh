@@ -2,21 +2,23 @@
 # omegat.sh ARTX - a round trip through a real CAT tool, OmegaT 3.6 (Debian
 # package 'omegat'), run headless from its console:
 #   1. a Korean test page of our own (title, three paragraphs with a link,
-#      strong, em and a line break) is extracted with
+#      strong, em, a line break and a web address, which is protected text)
+#      is extracted with
 #      `artx -t xliff12 -T en -p prefill-target=yes` into the source/ folder
 #      of an OmegaT project written here (ko -> en, sentence segmentation off,
 #      so each <mrk mtype="seg"> is one OmegaT segment);
 #   2. OmegaT lists the segments it sees (console-createpseudotranslatetmx);
-#      they must be the target mrk elements with g/x written as OmegaT's tag
-#      shortcuts (<g0>...</g0>, <x1/>, numbered per segment in order);
+#      they must be the target mrk elements with g/x/mrk written as OmegaT's
+#      tag shortcuts (<g0>...</g0>, <x1/>, <m1>...</m1>, numbered per segment
+#      in order);
 #   3. tm/auto/known.tmx pairs each of those segments with an English
 #      translation written below, keeping the same shortcuts;
-#   4. console-translate --tag-validation=abort fills every segment from the
-#      TMX and writes target/page.xlf;
+#   4. console-translate fills every segment from the TMX and writes
+#      target/page.xlf, each segment with the source's inline codes;
 #   5. artx merges target/page.xlf into an article (--strict) and an EPUB:
 #      the EPUB passes epubcheck with no errors or warnings, the language is
-#      en, every translation is there, and the link, strong, em and br came
-#      back.
+#      en, every translation is there, the link, strong, em and br came
+#      back, and so did the protected address, translate="no".
 # One line per check, then 'omegat: N passed, M failed[, K skipped]'; exit 1
 # on failure. A missing tool is a skip, or a failure when CI=true.
 set -u
@@ -55,7 +57,7 @@ cat >"$t/page.html" <<'EOF'
 <article>
 <h1>시립도서관, 야간 개관 시간 연장</h1>
 <p>시립도서관은 다음 달부터 평일 개관 시간을 밤 10시까지 연장한다고 밝혔다.</p>
-<p>자세한 내용은 <a href="https://example.kr/x">도서관 누리집</a>에서 확인할 수 있으며 <strong>사전 예약은 필요하지 않다</strong>.</p>
+<p>자세한 내용은 <a href="https://example.kr/x">도서관 누리집</a>(www.example.kr)에서 확인할 수 있으며 <strong>사전 예약은 필요하지 않다</strong>.</p>
 <p>도서관 측은 <em>이용자 의견</em>을 반영해<br>주말 프로그램도 늘릴 계획이다.</p>
 </article>
 </body>
@@ -67,7 +69,7 @@ EOF
 cat >"$t/translations" <<'EOF'
 시립도서관, 야간 개관 시간 연장|City library extends its evening opening hours
 시립도서관은 다음 달부터 평일 개관 시간을 밤 10시까지 연장한다고 밝혔다.|The city library said it will stay open until 10 p.m. on weekdays from next month.
-자세한 내용은 도서관 누리집에서 확인할 수 있으며 사전 예약은 필요하지 않다.|Details are on the <g0>library website</g0>, and <g1>no advance booking is needed</g1>.
+자세한 내용은 도서관 누리집(www.example.kr)에서 확인할 수 있으며 사전 예약은 필요하지 않다.|Details are on the <g0>library website</g0> (<m1>www.example.kr</m1>), and <g2>no advance booking is needed</g2>.
 도서관 측은 이용자 의견을 반영해주말 프로그램도 늘릴 계획이다.|Taking <g0>readers' comments</g0> into account,<x1/>the library also plans more weekend programmes.
 EOF
 cut -d'|' -f2 "$t/translations" | sort -u >"$t/english.tags"
@@ -75,6 +77,7 @@ cut -d'|' -f2 "$t/translations" | sed 's/<[^>]*>//g' >"$t/english.text"
 link_text="library website"
 strong_text="no advance booking is needed"
 em_text="readers' comments"
+kept_text="www.example.kr"
 
 # --- stylesheets used to look at the files -------------------------------------
 # The segments of an XLIFF 1.2 file as OmegaT shows them: the content of each
@@ -137,6 +140,9 @@ cat >"$t/facts.xsl" <<'EOF'
     <xsl:value-of select="concat(local-name(), '=', normalize-space(.), '&#10;')"/>
   </xsl:for-each>
   <xsl:value-of select="concat('br=', count(//*[local-name() = 'br']), '&#10;')"/>
+  <xsl:for-each select="//*[@translate = 'no']">
+    <xsl:value-of select="concat('kept=', normalize-space(.), '&#10;')"/>
+  </xsl:for-each>
 </xsl:template>
 </xsl:stylesheet>
 EOF
@@ -240,9 +246,13 @@ fi
 
 # 4. translate
 target=$P/target/page.xlf
-if omegat_run "$t/translate.log" --mode=console-translate --tag-validation=abort &&
+# Not --tag-validation=abort: OmegaT 3.6 makes a protected mrk one protected
+# part, <m1>www.example.kr</m1>, and its console check then reports that
+# part's own <m1> and </m1> as extraneous even in a translation that holds it
+# exactly as the source does.  The tags are checked below instead.
+if omegat_run "$t/translate.log" --mode=console-translate &&
    [ -s "$target" ]; then
-    ok "OmegaT console-translate --tag-validation=abort wrote target/page.xlf"
+    ok "OmegaT console-translate wrote target/page.xlf"
 else
     bad "OmegaT console-translate (exit $?): $(excerpt "$t/translate.log")"
     finish
@@ -284,6 +294,11 @@ check_facts() {
         ok "$what: strong, em and br survived"
     else
         bad "$what: strong/em/br lost: $(grep -e '^strong=' -e '^em=' -e '^br=' "$f" | tr '\n' ' ')"
+    fi
+    if [ "$(grep '^kept=' "$f")" = "kept=$kept_text" ]; then
+        ok "$what: the protected address came back, translate=\"no\""
+    else
+        bad "$what: protected text: $(grep '^kept=' "$f" | tr '\n' ' ') (want kept=$kept_text)"
     fi
 }
 

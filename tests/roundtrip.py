@@ -37,7 +37,11 @@ checked:
              but for s elements, which cannot come back;
   pseudo     each text node of each segment's target wrapped in ‹…›: the
              article validates against xslt/article.rng and holds every
-             wrapped text; merged to DocBook it is valid against
+             wrapped text but those of protected text (2.0 mrk
+             translate="no", 1.2 mrk mtype="protected", a unit whose block
+             has translate="no"), which come back as the source had them:
+             none of those wrapped, every translate="no" block and span
+             with the original's text; merged to DocBook it is valid against
              docbook5-xml's RNG and holds every wrapped text; merged to EPUB
              it passes epubcheck (one run over all of them at the end).
 
@@ -246,22 +250,46 @@ def compare(merged_bytes, original_bytes, lang, unwrap_s=False):
 
 # ===== translating, as a CAT tool would =====
 
-def text_nodes_wrap(el, wrapped):
-    """Wrap each non-empty text node inside el (not el's own tail)."""
+def is_protected(el):
+    """Protected text: 2.0 mrk translate="no", 1.2 mrk mtype="protected"."""
+    return (el.tag == q(X20, "mrk") and el.get("translate") == "no") or \
+        (el.tag == q(X12, "mrk") and el.get("mtype") == "protected")
+
+
+def text_nodes_wrap(el, wrapped, kept, inside=False):
+    """Wrap each non-empty text node inside el (not el's own tail), as a
+    careless tool would, protected text too: the wrapped texts go to
+    `wrapped`, those inside protected text to `kept`."""
+    inside = inside or is_protected(el)
     if el.text:
         el.text = OPEN + el.text + CLOSE
-        wrapped.append(el.text)
+        (kept if inside else wrapped).append(el.text)
     for c in el:
-        text_nodes_wrap(c, wrapped)
+        text_nodes_wrap(c, wrapped, kept, inside)
         if c.tail:
             c.tail = OPEN + c.tail + CLOSE
-            wrapped.append(c.tail)
+            (kept if inside else wrapped).append(c.tail)
 
 
-def fill20(root, pseudo=False, confirm=True):
-    """A target for every segment: a copy of its source (wrapped if pseudo);
+def kept_texts(article):
+    """The texts an article keeps untranslated, in order: each block and
+    span with translate="no"."""
+    return ["".join(e.itertext()) for e in ET.fromstring(article).iter()
+            if e.get("translate") == "no"]
+
+
+def kept_blocks(article):
+    """The ids of the blocks an article keeps untranslated (translate="no")."""
+    return {e.get("id") for e in ET.fromstring(article).iter()
+            if e.get("translate") == "no" and e.get("id")}
+
+
+def fill20(root, pseudo=False, confirm=True, kept_units=()):
+    """A target for every segment: a copy of its source (wrapped if pseudo:
+    what ends up in protected text or a unit of kept_units in `kept`);
     confirm: state="translated", as a tool says a translation is done."""
-    wrapped = []
+    wrapped, kept = [], []
+    units = {seg: unit for unit in root.iter(q(X20, "unit")) for seg in unit}
     for seg in root.iter(q(X20, "segment")):
         if confirm:
             seg.set("state", "translated")
@@ -272,15 +300,15 @@ def fill20(root, pseudo=False, confirm=True):
         t.tag = q(X20, "target")
         t.tail = None
         if pseudo:
-            text_nodes_wrap(t, wrapped)
+            text_nodes_wrap(t, wrapped, kept, units[seg].get("id") in kept_units)
         seg.insert(list(seg).index(src) + 1, t)
-    return wrapped
+    return wrapped, kept
 
 
-def fill12(root, pseudo=False, confirm=True):
+def fill12(root, pseudo=False, confirm=True, kept_units=()):
     """Every trans-unit's target = a copy of its seg-source (its mrk);
     confirm: a state that says untranslated becomes "translated"."""
-    wrapped = []
+    wrapped, kept = [], []
     for tu in root.iter(q(X12, "trans-unit")):
         ss = tu.find(q(X12, "seg-source"))
         if ss is None:
@@ -294,11 +322,9 @@ def fill12(root, pseudo=False, confirm=True):
             t.append(copy.deepcopy(c))
         if pseudo:
             mrks = [c for c in t if c.tag == q(X12, "mrk") and c.get("mtype") == "seg"]
-            if mrks:
-                for mk in mrks:
-                    text_nodes_wrap(mk, wrapped)
-            else:
-                text_nodes_wrap(t, wrapped)
+            inside = tu.get("id") in kept_units
+            for mk in mrks or [t]:
+                text_nodes_wrap(mk, wrapped, kept, inside)
         if old is not None:
             t.tail = old.tail
             tu.insert(list(tu).index(old), t)
@@ -306,7 +332,7 @@ def fill12(root, pseudo=False, confirm=True):
         else:
             t.tail = ss.tail
             tu.insert(list(tu).index(ss) + 1, t)
-    return wrapped
+    return wrapped, kept
 
 
 def fill12_plain(root):
@@ -581,7 +607,8 @@ def check_page(page, workdir, from_article=False):
 
         # pseudo-translation
         pseudo = ET.fromstring(xlf)
-        wrapped = (fill20 if v2 else fill12)(pseudo, pseudo=True)
+        wrapped, kept = (fill20 if v2 else fill12)(pseudo, pseudo=True,
+                                                   kept_units=kept_blocks(original))
         path = stem + ".pseudo.xlf"
         write_xml(pseudo, path)
         rc, out, err = merge(path, workdir)
@@ -596,9 +623,13 @@ def check_page(page, workdir, from_article=False):
             else:
                 text = all_text(ET.fromstring(out))
                 lost = [w for w in wrapped if w not in text]
+                leaked = [w for w in kept if w in text]
                 if lost:
                     problem = "%d of %d marked texts missing, first %r" % (
                         len(lost), len(wrapped), shorten(lost[0]))
+                elif leaked or kept_texts(out) != kept_texts(original):
+                    problem = "protected text changed: %r" % shorten(
+                        leaked[0] if leaked else "%r != %r" % (kept_texts(out), kept_texts(original)))
                 elif untranslated(err) != 0:
                     problem = "untranslated: %s, expected 0" % untranslated(err)
         results.append(("%s pseudo" % label, problem))
