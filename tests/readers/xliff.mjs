@@ -43,7 +43,16 @@ function flatten(v) {
 function pseudo(v) {
   if (v === undefined || v === null || v === '') return v;
   if (typeof v === 'string') return `\u2039${v}\u203a`;
-  if (Array.isArray(v)) return v.map(pseudo);
+  // adjacent strings as one run: the package leaves an empty string where
+  // it dropped an element it does not know (a 2.0 mrk)
+  if (Array.isArray(v)) {
+    const runs = [];
+    for (const x of v) {
+      if (typeof x === 'string' && typeof runs[runs.length - 1] === 'string') runs[runs.length - 1] += x;
+      else runs.push(x);
+    }
+    return runs.map(pseudo);
+  }
   const kind = Object.keys(v)[0];
   const e = { ...v[kind] };
   if (e.contents !== undefined) e.contents = pseudo(e.contents);
