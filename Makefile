@@ -86,7 +86,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harne
 
 
 .PHONY: srx-rules check-generated inject
-.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput cli batch pathological leakcheck validate roundtrip omegat readers npm-xliff translate-toolkit bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
+.PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput cli batch pathological leakcheck validate roundtrip omegat readers npm-xliff translate-toolkit browser bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/artx plugin lib
@@ -150,7 +150,7 @@ $(BUILD)/test_srx_java: tests/unit/test_srx_java.c tests/unit/harness.h $(BUILD)
 demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
-check: unit golden badinput cli batch stylesheets corpus validate roundtrip omegat readers fuzz-replay plugin-test \
+check: unit golden badinput cli batch stylesheets corpus validate roundtrip omegat readers browser fuzz-replay plugin-test \
 	install-test pathological $(if $(LDSAN),,inject)
 test: check
 
@@ -222,6 +222,12 @@ npm-xliff: $(BUILD)/artx
 
 translate-toolkit: $(BUILD)/artx
 	$(PYTHON) tests/readers.py --tool translate-toolkit --artx $(BUILD)/artx
+
+# The XHTML page and the EPUB's content document in headless Chromium at a
+# phone's width: no horizontal overflow, every caption shown below its image;
+# the screenshots stay in $(BUILD)/browser/.
+browser: $(BUILD)/artx
+	$(PYTHON) tests/browser.py --artx $(BUILD)/artx --out $(BUILD)/browser
 
 corpus: $(BUILD)/artx
 	$(PYTHON) tests/corpus.py --artx $(BUILD)/artx

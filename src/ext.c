@@ -11,6 +11,11 @@
  *       The sentences of a text in language `lang` (BCP 47), as s elements
  *       (urn:artx:article) in order; the whitespace between sentences is
  *       in none of them.
+ *   artx:resource(name)
+ *       The text of one of artx's files by file name ("epub.css"), as
+ *       artx_resource() gives it: the customised one under --stylesheets,
+ *       else the built-in one.  For a page that carries the EPUB's CSS
+ *       inline, so that the two never drift apart.
  *   artx:version()
  *       artx's version string.
  *
@@ -305,6 +310,39 @@ out:
     xmlFree(srx);
 }
 
+/* ---- artx:resource(name) ------------------------------------------------------ */
+
+static void fn_resource(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 1) {
+        arity_error(ctxt, "artx:resource(name)", nargs);
+        return;
+    }
+    xmlChar *name = xmlXPathPopString(ctxt);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(name);
+        return;
+    }
+    artx_error err = {0};
+    unsigned char *bytes = NULL;
+    size_t len = 0;
+    if (artx_resource((const char *)name, &bytes, &len, &err))
+        fail(ctxt, "resource", "%s: %s", (const char *)name, err.message);
+    else if (memchr(bytes, '\0', len) || !xmlCheckUTF8(bytes))
+        /* An XPath string is UTF-8 text; a file that is not would be cut
+         * short or corrupt the output. */
+        fail(ctxt, "resource", "%s: not UTF-8 text", (const char *)name);
+    else {
+        xmlXPathObjectPtr text = xmlXPathNewString(BAD_CAST bytes);
+        if (text)
+            valuePush(ctxt, text);
+        else
+            fail(ctxt, "resource", "out of memory");
+    }
+    free(bytes);
+    xmlFree(name);
+}
+
 /* ---- artx:version() ------------------------------------------------------------ */
 
 static void fn_version(xmlXPathParserContextPtr ctxt, int nargs)
@@ -336,6 +374,7 @@ int artx_ext_register(void)
     (void)xsltRegisterExtModule(ns, module_init, NULL);
     if (xsltRegisterExtModuleFunction(BAD_CAST "article", ns, fn_article) < 0 ||
         xsltRegisterExtModuleFunction(BAD_CAST "segment", ns, fn_segment) < 0 ||
+        xsltRegisterExtModuleFunction(BAD_CAST "resource", ns, fn_resource) < 0 ||
         xsltRegisterExtModuleFunction(BAD_CAST "version", ns, fn_version) < 0)
         return ARTX_ERR_NOMEM;
     return 0;

@@ -294,7 +294,20 @@ static int resource(const char *name, unsigned char **out, size_t *len, artx_err
     *len = 0;
     if (*p) {
         int ret = artx_read_file(p, MAX_RESOURCE, out, len, err);
-        return ret ? artx_fail_within(err, ret, "cannot read %s", p) : 0;
+        if (ret)
+            return artx_fail_within(err, ret, "cannot read %s", p);
+        /* artx.h promises a NUL after the bytes, as the built-in ones have;
+         * a file read leaves none. */
+        unsigned char *text = realloc(*out, *len + 1);
+        if (!text) {
+            free(*out);
+            *out = NULL;
+            *len = 0;
+            return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        }
+        text[*len] = '\0';
+        *out = text;
+        return 0;
     }
     const struct artx_embedded *e = builtin(name);
     if (!e)

@@ -2,9 +2,10 @@
 # stylesheets.sh ARTX - customised stylesheets (--stylesheets DIR): a copy
 # of xslt/ gives the built-in bytes in every format (and for a merge); a
 # customised shared stylesheet (common.xsl) is what the built-in ones that
-# include it use; a user's stylesheet includes a file of its own folder and
-# reads a built-in resource with document(); a folder that is not there is
-# a usage error; files outside the folder are never read.
+# include it use; a customised epub.css is the EPUB's and the page's CSS; a
+# user's stylesheet includes a file of its own folder and reads a built-in
+# resource with document(); a folder that is not there is a usage error;
+# files outside the folder are never read.
 set -u
 suite=stylesheets
 . "$(dirname "$0")/lib.sh"
@@ -45,6 +46,18 @@ elif "$artx" -t xhtml --stylesheets "$t/common" "$page" >"$t/out" 2>"$t/err" &&
     ok "a customised common.xsl is what the built-in stylesheets include"
 else
     bad "-t xhtml with a customised common.xsl: $(head -c 300 "$t/err")"
+fi
+
+# A customised epub.css: the EPUB's style.css and the page's inline style.
+mkdir "$t/css"
+{ cat xslt/epub.css; echo 'body { color: #123456; }'; } >"$t/css/epub.css"
+if "$artx" -t xhtml --stylesheets "$t/css" "$page" >"$t/out" 2>"$t/err" &&
+    grep -q 'body { color: #123456; }' "$t/out" &&
+    "$artx" -t epub --stylesheets "$t/css" -o "$t/css.epub" "$page" 2>>"$t/err" &&
+    unzip -p "$t/css.epub" EPUB/style.css | cmp -s - "$t/css/epub.css"; then
+    ok "a customised epub.css is the EPUB's style.css and the page's inline style"
+else
+    bad "a customised epub.css: $(head -c 300 "$t/err")"
 fi
 
 # A user's stylesheet: an include of its own, document() of a built-in file.

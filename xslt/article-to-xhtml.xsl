@@ -6,7 +6,7 @@
 
   Parameters:
     mode   'page' (default): one standalone page, remote images shown in
-           place, the stylesheet inline.
+           place, the EPUB's stylesheet (epub.css) inline.
            'epub': the content document; links style.css.  Only images
            that artx packaged (img/@packaged = 'yes', src under images/)
            are shown; any other becomes a link to the original when it has
@@ -16,8 +16,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="urn:artx:article"
+    xmlns:artx="http://artx.example/xslt"
     xmlns="http://www.w3.org/1999/xhtml"
-    exclude-result-prefixes="a">
+    exclude-result-prefixes="a artx">
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="no"/>
 
@@ -43,7 +44,12 @@
             <xsl:if test="a:head/a:reservation">
               <meta name="tdm-reservation" content="1"/>
             </xsl:if>
-            <style>body { max-width: 40em; margin: 2em auto; padding: 0 1em; line-height: 1.8; word-break: keep-all; overflow-wrap: break-word; } figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; } figcaption { font-size: 0.9em; color: #555; } .credit { color: #777; } .meta, .rights { font-size: 0.9em; color: #555; }</style>
+            <!-- Unescaped: an HTML parser reads a style element's text raw
+                 (epub.css has no < or &, which XML would need escaped).  A
+                 libxslt host without artx's module gets a page without it. -->
+            <xsl:if test="function-available('artx:resource')">
+              <style><xsl:value-of select="artx:resource('epub.css')" disable-output-escaping="yes"/></style>
+            </xsl:if>
           </xsl:otherwise>
         </xsl:choose>
       </head>

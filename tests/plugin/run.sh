@@ -10,8 +10,9 @@
 #   3. both again through Python's lxml (python3-lxml), and lxml on several
 #      threads at once
 #   4. nm -D: the module exports artx_example_xslt_init and nothing else
-#   5. errors in the functions (arity, argument type, an SRX file that does
-#      not exist): a message naming the function, a non-zero exit, no crash
+#   5. errors in the functions (arity, argument type, an SRX file or a
+#      resource that does not exist): a message naming the function, a
+#      non-zero exit, no crash; artx:resource gives a built-in file's bytes
 #   6. artx:segment agrees with `artx segment`, and the CLI registers the
 #      same functions for its own (customised) stylesheets
 #   7. valgrind on xsltproc with the module: no leaks, no invalid accesses
@@ -178,6 +179,17 @@ if [ $have_xsltproc = 1 ]; then
     expect_error "artx:article() of a page without an article" "artx:article(/)" \
         'artx:article(): no article found'
     expect_error "artx:version() with an argument" "artx:version(1)" 'artx:version(): called with 1'
+    expect_error "artx:resource() of a file artx does not have" "artx:resource('none.css')" \
+        'artx:resource(): none.css: no built-in file none.css'
+    # The text of a built-in file, to the byte (the XHTML page inlines epub.css so).
+    call "artx:resource('epub.css')"
+    if xsltproc_ "$t/call.xsl" "$t/x.xml" >"$t/out" 2>"$t/err" &&
+        "$PYTHON" -c 'import sys, xml.etree.ElementTree as ET
+sys.stdout.write(ET.parse(sys.argv[1]).getroot().text)' "$t/out" | cmp -s - xslt/epub.css; then
+        ok "artx:resource('epub.css') = xslt/epub.css"
+    else
+        bad "artx:resource('epub.css') differs from xslt/epub.css: $(tail_of "$t/err")"
+    fi
     # A page that has an article, but the rules cannot be read.
     if xsltproc_ --html --encoding utf-8 --stringparam srx /nonexistent.srx \
         xslt/html-to-article.xsl samples/daum-article.html >"$t/out" 2>"$t/err"; then
