@@ -183,6 +183,18 @@ ARTX_EXPORT void artx_merge_report_clear(artx_merge_report *report);
 ARTX_EXPORT int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
                            artx_merge_report *report, artx_error *err);
 
+/* The article a translated XLIFF was extracted from, as its merge data
+ * carries it (2.0 file/skeleton, 1.2 header/skl/internal-file): the
+ * source side of a bilingual output (artx_transform_bilingual), with the
+ * same block and sentence ids as the article artx_merge() makes of the
+ * same file.  Its xml:lang is the source language the file names (2.0
+ * xliff/@srcLang, 1.2 file/@source-language) when that is a BCP 47 tag,
+ * else the article's own.  Links and images are filtered as artx_merge()
+ * filters them, and the result is checked against the article schema.
+ * ARTX_ERR_INVALID for a file that is no XLIFF or has no merge data.  On
+ * success *out belongs to the caller. */
+ARTX_EXPORT int artx_merge_source(xmlDocPtr xliff, xmlDocPtr *out, artx_error *err);
+
 /* Find the article in a parsed page, drop the page's boilerplate and build
  * the canonical article (urn:artx:article, xslt/article.rng).  Works from
  * the DOM alone, so a page that a libxslt host parsed is handled the same
@@ -393,6 +405,18 @@ ARTX_EXPORT int artx_transform(xmlDocPtr article, artx_format format,
 ARTX_EXPORT int artx_transform_take(xmlDocPtr *article, artx_format format,
                                     const char *const *params, unsigned char **out,
                                     size_t *len, artx_error *err);
+
+/* A bilingual XHTML page or EPUB (ARTX_TO_XHTML, ARTX_TO_EPUB; another
+ * format is ARTX_ERR_USAGE): each block of `source` (artx_merge_source())
+ * followed by its translation in `translation` (artx_merge() of the same
+ * file), paired by block id, each in its own language; a block whose
+ * translation has the same text as its source (left untranslated) once,
+ * in the source language.  The book's metadata is the translation's, its
+ * languages the translation's first and then the source's.  Neither
+ * document is modified; *out as artx_transform(). */
+ARTX_EXPORT int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation,
+                                         artx_format format, const char *const *params,
+                                         unsigned char **out, size_t *len, artx_error *err);
 
 /* The time an EPUB is stamped with: SOURCE_DATE_EPOCH (reproducible-
  * builds.org) when set, else now.  A value that is not a plain number of

@@ -88,9 +88,11 @@ static uint64_t fnv1a(const char *s, uint64_t h)
 }
 
 /* A name-based UUID for the article: the same source, title, date and
- * language give the same identifier.  (Two FNV-1a hashes make the 128
- * bits; it is an identifier, not a security measure.) */
-static void identifier(xmlXPathContextPtr xp, char *buf, size_t size)
+ * language give the same identifier, and a bilingual book (`source`, the
+ * source language, not NULL) another than the translation alone.  (Two
+ * FNV-1a hashes make the 128 bits; it is an identifier, not a security
+ * measure.) */
+static void identifier(xmlXPathContextPtr xp, const char *source, char *buf, size_t size)
 {
     xmlXPathObjectPtr o = xmlXPathEvalExpression(
         BAD_CAST "concat(/a:article/a:head/a:source/@href, '|', /a:article/a:head/a:title,"
@@ -98,6 +100,8 @@ static void identifier(xmlXPathContextPtr xp, char *buf, size_t size)
         xp);
     const char *k = o && o->type == XPATH_STRING ? (const char *)o->stringval : "";
     uint64_t hi = fnv1a(k, 0xcbf29ce484222325ULL);
+    if (source)
+        hi = fnv1a(source, fnv1a("|bilingual|", hi));
     uint64_t lo = fnv1a(k, hi ^ 0x9e3779b97f4a7c15ULL);
     xmlXPathFreeObject(o);
     /* RFC 9562 layout: version 8 (custom), variant 10. */
@@ -197,8 +201,8 @@ static int package_images(xmlXPathContextPtr xp, const char *dir, artx_zip *z)
     return ret;
 }
 
-int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
-              size_t *len, artx_error *err)
+int artx_epub(xmlDocPtr article, xmlDocPtr source, const char *const *params,
+              unsigned char **out, size_t *len, artx_error *err)
 {
     int ret = 0;
     artx_zip *z = NULL;
@@ -225,7 +229,10 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
         ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
         goto out;
     }
-    identifier(xp, uid, sizeof uid);
+    /* A checked article always has its xml:lang. */
+    xmlChar *source_lang = source ? xmlNodeGetLang(xmlDocGetRootElement(source)) : NULL;
+    identifier(xp, (const char *)source_lang, uid, sizeof uid);
+    xmlFree(source_lang);
 
     /* The caller's parameters first, then ours where the caller gave none. */
     for (size_t i = 0; params && params[i] && params[i + 1] && n < MAX_PARAMS; i += 2) {
@@ -258,7 +265,7 @@ int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
         xmlDocPtr res = NULL;
         unsigned char *bytes = NULL;
         size_t blen = 0;
-        ret = artx_stylesheet_apply(parts[i].stylesheet, copy, all, &res, NULL, err);
+        ret = artx_stylesheet_apply_bilingual(parts[i].stylesheet, copy, source, all, &res, err);
         if (!ret)
             ret = artx_stylesheet_serialise(parts[i].stylesheet, res, &bytes, &blen, err);
         if (!ret && (ret = artx_zip_add(z, parts[i].path, bytes, blen, true)))

@@ -321,6 +321,13 @@ void artx_stylesheet_cleanup(void);
 int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *params,
                           xmlDocPtr *result, xmlBufferPtr messages, artx_error *err);
 
+/* artx_stylesheet_apply() with the source article of a bilingual output
+ * (NULL: none, as artx_stylesheet_apply): the parameter source-article is
+ * set to a URI whose document() is (a copy of) `source`. */
+int artx_stylesheet_apply_bilingual(const char *name, xmlDocPtr doc, xmlDocPtr source,
+                                    const char *const *params, xmlDocPtr *result,
+                                    artx_error *err);
+
 /* Whether the compiled xslt/NAME (the customised one, when the folder
  * has it) or a stylesheet it includes or imports declares a top-level
  * parameter `param`. */
@@ -376,8 +383,10 @@ void artx_ext_cleanup(void);
 
 /* ---- epub.c ------------------------------------------------------------------ */
 
-/* Assemble an EPUB 3 container for an article (see artx_transform). */
-int artx_epub(xmlDocPtr article, const char *const *params, unsigned char **out,
-              size_t *len, artx_error *err);
+/* Assemble an EPUB 3 container for an article (see artx_transform), a
+ * bilingual one when `source` (the article it was translated from) is not
+ * NULL. */
+int artx_epub(xmlDocPtr article, xmlDocPtr source, const char *const *params,
+              unsigned char **out, size_t *len, artx_error *err);
 
 #endif /* ARTX_INTERNAL_H */

@@ -211,15 +211,23 @@ typedef struct detected {
     artx_article_summary art;   /* the article, once it has its sentences */
 } detected;
 
-/* The article of a parsed input: normalised, or merged from an XLIFF.
+/* The article of a parsed input: normalised, or merged from an XLIFF
+ * (with --bilingual, and the article it was translated from in *source).
  * Untranslated segments fail with --strict, else are reported.  Returns
- * 0, EXIT_CONVERSION, or EXIT_USAGE when the merge needs -T. */
+ * 0, EXIT_CONVERSION, or EXIT_USAGE when the merge needs -T or
+ * --bilingual an XLIFF. */
 static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDocPtr *article,
-                      detected *d, artx_error *err)
+                      xmlDocPtr *source, detected *d, artx_error *err)
 {
     artx_merge_report report = {0};
     int status = EXIT_CONVERSION;
     bool xliff = artx_is_xliff(page);
+    if (o->bilingual && !xliff) {
+        xmlNodePtr root = xmlDocGetRootElement(page);
+        fprintf(stderr, "artx: %s: --bilingual needs a translated XLIFF, not this input "
+                        "(root element %s)\n", name, root ? (const char *)root->name : "none");
+        return EXIT_USAGE;
+    }
     if (!xliff)
         report.urls_dropped = artx_article_unsafe_urls(page);
     if (o->verbose > 0)
@@ -227,6 +235,8 @@ static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDoc
     int ret = xliff ? artx_merge(page, o->params, article, &report, err)
                     : artx_normalise_report(page, o->from, article,
                                             o->verbose > 0 ? &d->page : NULL, err);
+    if (!ret && o->bilingual)
+        ret = artx_merge_source(page, source, err);
     if (!xliff && o->verbose > 0)
         d->kind = d->page.kind;
     if (ret) {
@@ -335,7 +345,7 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     bool is_stdin = !strcmp(input, "-");
     unsigned char *in = NULL, *out = NULL;
     size_t in_len = 0, out_len = 0;
-    xmlDocPtr page = NULL, article = NULL;
+    xmlDocPtr page = NULL, article = NULL, source = NULL;
     artx_error err = {0};
     int status = EXIT_CONVERSION;
     double mark = now(), start = mark;
@@ -355,7 +365,7 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     free(in);
     in = NULL;
     lap(t, STAGE_PARSE, &mark);
-    failed = article_of(o, name, page, &article, &d, &err);
+    failed = article_of(o, name, page, &article, &source, &d, &err);
     xmlFreeDoc(page);
     page = NULL;
     lap(t, STAGE_NORMALISE, &mark);
@@ -368,7 +378,10 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     if (!failed && o->verbose > 0)
         artx_article_summarise(article, &d.art);
     if (!failed) {
-        failed = artx_transform_take(&article, o->format, o->params, &out, &out_len, &err);
+        failed = source ? artx_transform_bilingual(source, article, o->format, o->params, &out,
+                                                   &out_len, &err)
+                        : artx_transform_take(&article, o->format, o->params, &out, &out_len,
+                                              &err);
         lap(t, STAGE_TRANSFORM, &mark);
     }
     if (failed) {
@@ -384,6 +397,7 @@ out:
     free(out);
     xmlFreeDoc(page);
     xmlFreeDoc(article);
+    xmlFreeDoc(source);
     return status;
 }
 

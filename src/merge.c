@@ -16,8 +16,10 @@
 #include <libxml/xpathInternals.h>
 
 #include "internal.h"
+#include "model.h"
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+#define XLIFF20_NS "urn:oasis:names:tc:xliff:document:2.0"
 /* xliff-to-article.xsl's own namespace: its report with report=yes. */
 #define REPORT_NS "urn:artx:xliff-to-article"
 
@@ -75,6 +77,25 @@ static int refuse_file(artx_merge_report *r, artx_error *err, const char *messag
     return artx_fail(err, ARTX_ERR_INVALID, "%s", message);
 }
 
+/* The article a 1.2 internal-file carries as escaped text, parsed (with
+ * the same safety as any XML input); NULL when it holds none. */
+static xmlDocPtr internal_article(xmlNodePtr holder)
+{
+    xmlChar *text = xmlNodeGetContent(holder);
+    xmlDocPtr art = NULL;
+    if (text)
+        artx_xml_parse(text, (size_t)xmlStrlen(text), NULL, "UTF-8", 0, false, &art, NULL);
+    xmlFree(text);
+    xmlNodePtr root = art ? xmlDocGetRootElement(art) : NULL;
+    if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS)) {
+        xmlFreeDoc(art);
+        return NULL;
+    }
+    return art;
+}
+
+#define NOT_AN_ARTICLE "unit (file): the merge data in internal-file is not an artx article"
+
 /* XLIFF 1.2: parse the article that internal-file carries as text and put
  * it there as an element. */
 static int unpack_internal_file(xmlDocPtr xliff, artx_merge_report *r, artx_error *err)
@@ -89,16 +110,11 @@ static int unpack_internal_file(xmlDocPtr xliff, artx_merge_report *r, artx_erro
     int ret = 0;
     for (int i = 0; !ret && o && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
         xmlNodePtr holder = o->nodesetval->nodeTab[i];
-        xmlChar *text = xmlNodeGetContent(holder);
-        xmlDocPtr art = NULL;
-        if (text)
-            artx_xml_parse(text, (size_t)xmlStrlen(text), NULL, "UTF-8", 0, false, &art, NULL);
-        xmlNodePtr root = art ? xmlDocGetRootElement(art) : NULL;
-        if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST ARTX_NS)) {
-            ret = refuse_file(r, err,
-                              "unit (file): the merge data in internal-file is not an artx article");
+        xmlDocPtr art = internal_article(holder);
+        if (!art) {
+            ret = refuse_file(r, err, NOT_AN_ARTICLE);
         } else {
-            xmlNodePtr copy = xmlDocCopyNode(root, xliff, 1);
+            xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(art), xliff, 1);
             if (!copy) {
                 ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
             } else {
@@ -108,7 +124,6 @@ static int unpack_internal_file(xmlDocPtr xliff, artx_merge_report *r, artx_erro
             }
         }
         xmlFreeDoc(art);
-        xmlFree(text);
     }
     xmlXPathFreeObject(o);
     xmlXPathFreeContext(xp);
@@ -158,19 +173,25 @@ static bool names_something(const xmlChar *s)
     return s && s[strspn((const char *)s, " \t\r\n")];
 }
 
+/* The language the file names for one side: 2.0 xliff/@V20, 1.2 the
+ * first file's @V12 (xmlFree; NULL when there is none). */
+static xmlChar *named_lang(xmlNodePtr root, const char *v20, const char *v12)
+{
+    if (!xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS))
+        return xmlGetNoNsProp(root, BAD_CAST v20);
+    for (xmlNodePtr f = root->children; f; f = f->next)
+        if (f->type == XML_ELEMENT_NODE && f->ns &&
+            xmlStrEqual(f->ns->href, BAD_CAST XLIFF12_NS) && xmlStrEqual(f->name, BAD_CAST "file"))
+            return xmlGetNoNsProp(f, BAD_CAST v12);
+    return NULL;
+}
+
 /* Whether the merged article gets a target language, decided as
  * xliff-to-article.xsl decides it: 2.0 xliff/@trgLang, 1.2 the first
  * file's @target-language, else the target-lang parameter. */
 static bool has_target_lang(xmlNodePtr root, const char *const *params)
 {
-    bool v12 = xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS);
-    xmlNodePtr file = root->children;
-    while (v12 && file && !(file->type == XML_ELEMENT_NODE && file->ns &&
-                            xmlStrEqual(file->ns->href, BAD_CAST XLIFF12_NS) &&
-                            xmlStrEqual(file->name, BAD_CAST "file")))
-        file = file->next;
-    xmlChar *lang = v12 ? (file ? xmlGetNoNsProp(file, BAD_CAST "target-language") : NULL)
-                        : xmlGetNoNsProp(root, BAD_CAST "trgLang");
+    xmlChar *lang = named_lang(root, "trgLang", "target-language");
     bool found = names_something(lang);
     xmlFree(lang);
     for (size_t i = 0; !found && params && params[i] && params[i + 1]; i += 2)
@@ -254,6 +275,102 @@ int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
 {
     unsigned long oom = artx_oom_mark();
     int ret = artx_oom_since(oom, merge(xliff, params, out, report, err), err);
+    if (ret) {
+        xmlFreeDoc(*out);
+        *out = NULL;
+    }
+    return ret;
+}
+
+/* What lies directly inside the article's structural elements besides
+ * elements (the white space of a CAT tool that re-indented the file):
+ * dropped, as the merge drops it. */
+static void drop_between_structure(xmlNodePtr n)
+{
+    if (!artx_model_is_structural(n))
+        return;
+    for (xmlNodePtr k = n->children, next; k; k = next) {
+        next = k->next;
+        if (k->type == XML_ELEMENT_NODE) {
+            drop_between_structure(k);
+        } else {
+            xmlUnlinkNode(k);
+            xmlFreeNode(k);
+        }
+    }
+}
+
+/* The merge data of the first file that has one, as a document of its
+ * own: 2.0 a copy of skeleton/article, 1.2 internal-file's text parsed. */
+static int merge_data(xmlDocPtr xliff, xmlDocPtr *out, artx_error *err)
+{
+    xmlXPathContextPtr xp = xmlXPathNewContext(xliff);
+    if (!xp || xmlXPathRegisterNs(xp, BAD_CAST "x1", BAD_CAST XLIFF12_NS) ||
+        xmlXPathRegisterNs(xp, BAD_CAST "x2", BAD_CAST XLIFF20_NS) ||
+        xmlXPathRegisterNs(xp, BAD_CAST "a", BAD_CAST ARTX_NS)) {
+        xmlXPathFreeContext(xp);
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    }
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(
+        BAD_CAST "(/x2:xliff/x2:file/x2:skeleton/a:article"
+                 " | /x1:xliff/x1:file/x1:header/x1:skl/x1:internal-file)[1]",
+        xp);
+    xmlNodePtr found = o && o->nodesetval && o->nodesetval->nodeNr ? o->nodesetval->nodeTab[0]
+                                                                   : NULL;
+    int ret = 0;
+    *out = NULL;
+    if (!found) {
+        ret = artx_fail(err, ARTX_ERR_INVALID, "unit (file): no artx merge data");
+    } else if (!xmlStrEqual(found->ns->href, BAD_CAST ARTX_NS)) {
+        if (!(*out = internal_article(found)))
+            ret = artx_fail(err, ARTX_ERR_INVALID, NOT_AN_ARTICLE);
+    } else {
+        xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+        xmlNodePtr copy = doc ? xmlDocCopyNode(found, doc, 1) : NULL;
+        if (copy) {
+            xmlDocSetRootElement(doc, copy);
+            *out = doc;
+        } else {
+            xmlFreeDoc(doc);
+            ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        }
+    }
+    xmlXPathFreeObject(o);
+    xmlXPathFreeContext(xp);
+    return ret;
+}
+
+static int merge_source(xmlDocPtr xliff, xmlDocPtr *out, artx_error *err)
+{
+    xmlDocPtr art = NULL;
+    *out = NULL;
+    if (!artx_is_xliff(xliff))
+        return artx_fail(err, ARTX_ERR_INVALID, "unit (file): not an XLIFF 1.2 or 2.0 file");
+    int ret = merge_data(xliff, &art, err);
+    if (ret)
+        return ret;
+    xmlNodePtr root = xmlDocGetRootElement(art);
+    drop_between_structure(root);
+    /* The file's word over the article's: -s may have corrected the
+     * language the front end found. */
+    xmlChar *lang = named_lang(xmlDocGetRootElement(xliff), "srcLang", "source-language");
+    if (lang && !artx_language_tag_check((const char *)lang, NULL))
+        xmlNodeSetLang(root, lang);
+    xmlFree(lang);
+    artx_article_filter_urls(art);
+    if ((ret = artx_article_check(art, err))) {
+        artx_fail_within(err, ret, "the source article in the merge data is not valid");
+        xmlFreeDoc(art);
+        return ret;
+    }
+    *out = art;
+    return 0;
+}
+
+int artx_merge_source(xmlDocPtr xliff, xmlDocPtr *out, artx_error *err)
+{
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, merge_source(xliff, out, err), err);
     if (ret) {
         xmlFreeDoc(*out);
         *out = NULL;

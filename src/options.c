@@ -42,6 +42,8 @@ static void usage(FILE *f)
           "  -p, --param NAME=VALUE  set a stylesheet parameter, e.g. prefill-target=yes\n"
           "                          for OmegaT (--list-params lists them)\n"
           "      --strict            a merge fails when a segment is not translated\n"
+          "      --bilingual         with -t xhtml or epub, from a translated XLIFF: each\n"
+          "                          block in the source language, then its translation\n"
           "      --srx FILE          sentence rules (SRX 2.0) instead of the built-in ones\n"
           "      --images DIR        EPUB: package the photos DIR holds copies of (by the\n"
           "                          file name their URL ends with); no other file is read\n"
@@ -428,12 +430,27 @@ static int check_source_date_epoch(const options *o)
 
 /* Once every option is read: what each depends on another or on the
  * environment, then the parameters the stylesheets get. */
+/* --bilingual sets a translation beside its source: only a merge has
+ * both, and only the XHTML and EPUB writers pair them.  (Whether an input
+ * --from auto is an XLIFF is known once it is read.) */
+static int check_bilingual(const options *o)
+{
+    size_t n;
+    if (o->bilingual && o->format != ARTX_TO_XHTML && o->format != ARTX_TO_EPUB)
+        return artx_cli_usage_error("--bilingual writes xhtml or epub, not %s",
+                                    artx_formats(&n)[o->format].name);
+    if (o->bilingual && o->from != ARTX_FROM_AUTO && o->from != ARTX_FROM_XLIFF)
+        return artx_cli_usage_error("--bilingual needs a translated XLIFF: --from xliff, "
+                                    "or no --from");
+    return 0;
+}
+
 static int finish(options *o)
 {
     int ret;
     if (o->output && !*o->output)
         return artx_cli_usage_error("-o '': an empty path");
-    if ((ret = format_from_output(o)) || (ret = check_params(o)) ||
+    if ((ret = format_from_output(o)) || (ret = check_bilingual(o)) || (ret = check_params(o)) ||
         (o->target_lang && (ret = check_language(o, "-T", "target-lang", o->target_lang))) ||
         (o->source_lang && (ret = check_language(o, "-s", "source-lang", o->source_lang))) ||
         (ret = check_source_date_epoch(o)))
@@ -506,6 +523,7 @@ int artx_cli_bad_option(int c, char **argv, const char *optstring,
 enum {
     OPT_STYLESHEETS = 256,
     OPT_STRICT,
+    OPT_BILINGUAL,
     OPT_SRX,
     OPT_IMAGES,
     OPT_MAX_INPUT,
@@ -523,6 +541,7 @@ static const struct option longopts[] = {
     {"source-lang", required_argument, NULL, 's'},
     {"param", required_argument, NULL, 'p'},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"bilingual", no_argument, NULL, OPT_BILINGUAL},
     {"srx", required_argument, NULL, OPT_SRX},
     {"images", required_argument, NULL, OPT_IMAGES},
     {"stylesheets", required_argument, NULL, OPT_STYLESHEETS},
@@ -559,6 +578,9 @@ static int take(options *o, int c, char *arg)
         return add_param(o, arg) ? EXIT_USAGE : -1;
     case OPT_STRICT:
         o->strict = true;
+        break;
+    case OPT_BILINGUAL:
+        o->bilingual = true;
         break;
     case OPT_SRX:
         o->srx = arg;

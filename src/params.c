@@ -7,7 +7,8 @@
  * stylesheet and not here (or the other way round) fails the build's
  * tests rather than being refused, or accepted and ignored, at run time.
  * Parameters artx sets for itself (a merge's report and skeleton mode,
- * the plugin's srx) are not here: a caller cannot set them. */
+ * the plugin's srx, the source article of --bilingual) are not here: a
+ * caller cannot set them. */
 #include <stdio.h>
 #include <string.h>
 

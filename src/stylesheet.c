@@ -42,6 +42,9 @@
 #include "internal.h"
 
 #define BUILTIN_BASE "artx://builtin/"
+/* What document() of the stylesheet parameter source-article loads in a
+ * bilingual transformation: the source article on this thread. */
+#define SOURCE_ARTICLE "artx://input/source-article"
 /* A customised stylesheet folder's files are read whole; none is this big. */
 #define MAX_RESOURCE ((size_t)64 << 20)
 
@@ -67,6 +70,9 @@ static xmlRelaxNGPtr schema;      /* compile_lock */
 static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
 static xsltSecurityPrefsPtr security;
 static xsltDocLoaderFunc previous_loader;
+/* The source article of the bilingual transformation running on this
+ * thread, or NULL. */
+static _Thread_local xmlDocPtr source_article;
 
 static const struct artx_embedded *builtin(const char *name)
 {
@@ -165,9 +171,10 @@ static bool is_ours(void *ctxt, xsltLoadType type)
 }
 
 /* What artx's stylesheets may load (xsl:include, xsl:import, document()):
- * artx://builtin/NAME (the customised NAME when the folder has it) and the
- * files of the customised folder (a name it lacks is served built in).
- * Nothing else is read. */
+ * artx://builtin/NAME (the customised NAME when the folder has it), the
+ * files of the customised folder (a name it lacks is served built in) and,
+ * in a bilingual transformation, a copy of the source article (libxslt
+ * frees what a loader gives).  Nothing else is read. */
 static xmlDocPtr load_resource(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                                xsltLoadType type)
 {
@@ -183,19 +190,24 @@ static xmlDocPtr load_resource(const xmlChar *uri, xmlDictPtr dict, int options,
         doc = read_resource_doc(*p ? p : NULL, name, dict, NULL);
     } else if (plain && (name = name_in_dir(plain))) {
         doc = read_resource_doc(access(plain, F_OK) == 0 ? plain : NULL, name, dict, NULL);
+    } else if (plain && type == XSLT_LOAD_DOCUMENT && source_article &&
+               !strcmp(plain, SOURCE_ARTICLE) && (doc = xmlCopyDoc(source_article, 1))) {
+        xmlFree((xmlChar *)doc->URL);
+        doc->URL = xmlStrdup(BAD_CAST SOURCE_ARTICLE);
     }
     xmlFree(plain);
     return doc;
 }
 
-/* document() may read artx's own resources; nothing else that has a
- * scheme. */
+/* document() may read artx's own resources and the source article;
+ * nothing else that has a scheme. */
 static int read_network(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctx,
                         const char *url)
 {
     (void)sec;
     (void)tctx;
-    return url && !strncmp(url, BUILTIN_BASE, strlen(BUILTIN_BASE));
+    return url && (!strncmp(url, BUILTIN_BASE, strlen(BUILTIN_BASE)) ||
+                   !strcmp(url, SOURCE_ARTICLE));
 }
 
 /* ... and of local files, those of the customised folder (called during a
@@ -531,7 +543,7 @@ static const char *limit_passed(xsltTransformContextPtr tctx, bool over_memory,
     return buf;
 }
 
-static int apply(const char *name, xmlDocPtr doc, const char *const *params,
+static int apply(const char *name, xmlDocPtr doc, xmlDocPtr source, const char *const *params,
                  xmlDocPtr *result, xmlBufferPtr messages, artx_error *err)
 {
     xsltStylesheetPtr style;
@@ -546,7 +558,9 @@ static int apply(const char *name, xmlDocPtr doc, const char *const *params,
     tctx->_private = &artx_mark;
     if (xsltSetCtxtSecurityPrefs(security, tctx))
         ret = artx_fail(err, ARTX_ERR_XSLT, "cannot set stylesheet security");
-    else if (params && xsltQuoteUserParams(tctx, (const char **)params) != 0)
+    else if ((params && xsltQuoteUserParams(tctx, (const char **)params) != 0) ||
+             (source && xsltQuoteOneUserParam(tctx, BAD_CAST "source-article",
+                                              BAD_CAST SOURCE_ARTICLE) != 0))
         ret = artx_fail(err, ARTX_ERR_XSLT, "%s: bad parameters", name);
     if (ret) {
         xsltFreeTransformContext(tctx);
@@ -565,12 +579,14 @@ static int apply(const char *name, xmlDocPtr doc, const char *const *params,
     unsigned long w = 0;
     bool limited = stylesheet_dir != NULL, spending = false;
     if (limited) {
-        w = weight(doc);
+        w = weight(doc) + (source ? weight(source) : 0);
         tctx->opLimit = LIMIT_INSTRUCTIONS(w);
         tctx->xpathCtxt->opLimit = LIMIT_XPATH_STEPS(w);
         spending = artx_spend_begin(LIMIT_MEMORY(w), stop_transform, tctx);
     }
+    source_article = source;
     xmlDocPtr res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctx);
+    source_article = NULL;
     bool over_memory = spending && artx_spend_end();
     artx_error_sink(NULL);
     int state = tctx->state;
@@ -604,7 +620,18 @@ int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *pa
 {
     *result = NULL;
     pthread_rwlock_rdlock(&state_lock);
-    int ret = apply(name, doc, params, result, messages, err);
+    int ret = apply(name, doc, NULL, params, result, messages, err);
+    pthread_rwlock_unlock(&state_lock);
+    return ret;
+}
+
+int artx_stylesheet_apply_bilingual(const char *name, xmlDocPtr doc, xmlDocPtr source,
+                                    const char *const *params, xmlDocPtr *result,
+                                    artx_error *err)
+{
+    *result = NULL;
+    pthread_rwlock_rdlock(&state_lock);
+    int ret = apply(name, doc, source, params, result, NULL, err);
     pthread_rwlock_unlock(&state_lock);
     return ret;
 }

@@ -160,8 +160,10 @@ static int write_article(xmlDocPtr article, unsigned char **out, size_t *len, ar
 }
 
 /* `take`: the article is the caller's to free no longer: it is freed as
- * soon as the output no longer needs it, and *article set to NULL. */
-static int transform(xmlDocPtr *article, bool take, artx_format format,
+ * soon as the output no longer needs it, and *article set to NULL.
+ * `source`: the article it was translated from, for a bilingual output,
+ * or NULL. */
+static int transform(xmlDocPtr *article, xmlDocPtr source, bool take, artx_format format,
                      const char *const *params, unsigned char **out, size_t *len,
                      artx_error *err)
 {
@@ -172,14 +174,18 @@ static int transform(xmlDocPtr *article, bool take, artx_format format,
         i++;
     if (i == NFORMATS)
         return artx_fail(err, ARTX_ERR_USAGE, "unknown output format");
+    if (source && format != ARTX_TO_EPUB && format != ARTX_TO_XHTML)
+        return artx_fail(err, ARTX_ERR_USAGE, "a bilingual output is xhtml or epub, not %s",
+                         formats[i].name);
     if (format == ARTX_TO_EPUB)
-        return artx_epub(*article, params, out, len, err);
+        return artx_epub(*article, source, params, out, len, err);
     if (format == ARTX_TO_STATS)
         return artx_stats(*article, params, out, len, err);
     if (!formats[i].stylesheet)
         return write_article(*article, out, len, err);
     xmlDocPtr res;
-    int ret = artx_stylesheet_apply(formats[i].stylesheet, *article, params, &res, NULL, err);
+    int ret = artx_stylesheet_apply_bilingual(formats[i].stylesheet, *article, source, params,
+                                              &res, err);
     if (ret)
         return ret;
     /* The result holds copies: the article, as big as a third of it, need
@@ -193,12 +199,13 @@ static int transform(xmlDocPtr *article, bool take, artx_format format,
     return ret;
 }
 
-static int transform_checked(xmlDocPtr *article, bool take, artx_format format,
-                             const char *const *params, unsigned char **out, size_t *len,
-                             artx_error *err)
+static int transform_checked(xmlDocPtr *article, xmlDocPtr source, bool take,
+                             artx_format format, const char *const *params,
+                             unsigned char **out, size_t *len, artx_error *err)
 {
     unsigned long oom = artx_oom_mark();
-    int ret = artx_oom_since(oom, transform(article, take, format, params, out, len, err), err);
+    int ret = artx_oom_since(
+        oom, transform(article, source, take, format, params, out, len, err), err);
     if (ret) {
         free(*out);
         *out = NULL;
@@ -214,11 +221,20 @@ static int transform_checked(xmlDocPtr *article, bool take, artx_format format,
 int artx_transform(xmlDocPtr article, artx_format format, const char *const *params,
                    unsigned char **out, size_t *len, artx_error *err)
 {
-    return transform_checked(&article, false, format, params, out, len, err);
+    return transform_checked(&article, NULL, false, format, params, out, len, err);
 }
 
 int artx_transform_take(xmlDocPtr *article, artx_format format, const char *const *params,
                         unsigned char **out, size_t *len, artx_error *err)
 {
-    return transform_checked(article, true, format, params, out, len, err);
+    return transform_checked(article, NULL, true, format, params, out, len, err);
+}
+
+int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation, artx_format format,
+                             const char *const *params, unsigned char **out, size_t *len,
+                             artx_error *err)
+{
+    if (!source)
+        return artx_fail(err, ARTX_ERR_USAGE, "a bilingual output needs its source article");
+    return transform_checked(&translation, source, false, format, params, out, len, err);
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # golden.sh ARTX [--update] - whole conversions of samples/ in every format
 # against the reviewed outputs in tests/golden/ (an EPUB by its listing and
-# package document).  With --update the outputs are
+# package document), and the bilingual books of the translated XLIFF files
+# there.  With --update the outputs are
 # rewritten instead (review the diff; say why in the commit message).
 set -u
 suite=golden
@@ -13,6 +14,26 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 have_unzip=0
 need unzip unzip && have_unzip=1
+# compare NAME.EXT: $tmp/out against the golden file (or updates it).
+compare() {
+    want=$dir/$1
+    if [ "$update" = --update ]; then
+        cp "$tmp/out" "$want"
+        echo "updated $want"
+    elif [ ! -f "$want" ]; then
+        bad "$1: no golden file $want (make golden-update)"
+    elif cmp -s "$tmp/out" "$want"; then
+        ok "$1"
+    else
+        bad "$1: output differs from $want:"
+        diff -u "$want" "$tmp/out" | head -20
+    fi
+}
+# An EPUB is compared by its listing and its package document.
+epub_listing() {
+    mv "$tmp/out" "$tmp/out.epub"
+    { unzip -Z1 "$tmp/out.epub" && unzip -p "$tmp/out.epub" EPUB/package.opf; } >"$tmp/out"
+}
 for input in samples/*; do
     case $input in *.json) continue ;; esac
     name=$(basename "$input")
@@ -21,27 +42,29 @@ for input in samples/*; do
         to=${fmt%%:*}
         ext=${fmt##*:}
         [ "$to" != epub ] || [ $have_unzip = 1 ] || continue
-        want=$dir/$name.$ext
         if ! SOURCE_DATE_EPOCH=1700000000 "$artx" -t "$to" -T en -o "$tmp/out" "$input" 2>"$tmp/err"; then
             bad "$name.$ext: artx exited non-zero: $(head -c 300 "$tmp/err")"
             continue
         fi
-        # An EPUB is compared by its listing and its package document.
-        if [ "$to" = epub ]; then
-            mv "$tmp/out" "$tmp/out.epub"
-            { unzip -Z1 "$tmp/out.epub" && unzip -p "$tmp/out.epub" EPUB/package.opf; } >"$tmp/out"
+        [ "$to" != epub ] || epub_listing
+        compare "$name.$ext"
+    done
+done
+# Translated XLIFF files of the samples (NAME.LANG.xlf, some segments left
+# untranslated) as bilingual books: source, then translation.
+for input in "$dir"/*.*.xlf; do
+    name=$(basename "$input" .xlf)
+    for fmt in xhtml:bilingual.html epub:bilingual.epub.txt; do
+        to=${fmt%%:*}
+        ext=${fmt#*:}
+        [ "$to" != epub ] || [ $have_unzip = 1 ] || continue
+        if ! SOURCE_DATE_EPOCH=1700000000 "$artx" --from xliff --bilingual -t "$to" -o "$tmp/out" \
+            "$input" 2>"$tmp/err"; then
+            bad "$name.$ext: artx exited non-zero: $(head -c 300 "$tmp/err")"
+            continue
         fi
-        if [ "$update" = --update ]; then
-            cp "$tmp/out" "$want"
-            echo "updated $want"
-        elif [ ! -f "$want" ]; then
-            bad "$name.$ext: no golden file $want (make golden-update)"
-        elif cmp -s "$tmp/out" "$want"; then
-            ok "$name.$ext"
-        else
-            bad "$name.$ext: output differs from $want:"
-            diff -u "$want" "$tmp/out" | head -20
-        fi
+        [ "$to" != epub ] || epub_listing
+        compare "$name.$ext"
     done
 done
 finish

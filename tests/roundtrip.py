@@ -43,7 +43,9 @@ checked:
              none of those wrapped, every translate="no" block and span
              with the original's text; merged to DocBook it is valid against
              docbook5-xml's RNG and holds every wrapped text; merged to EPUB
-             it passes epubcheck (one run over all of them at the end).
+             it passes epubcheck (one run over all of them at the end), and
+             so does its bilingual EPUB (--bilingual: every block in pairs)
+             and, for 2.0, the untouched file's (every block once).
 
 Then refusals (built-in article, each version): an unknown unit id, a
 missing unit, a unit id twice, a duplicated inline code, a code id not in
@@ -655,6 +657,18 @@ def check_page(page, workdir, from_article=False):
         rc, _, err = run([ARTX, "--from", "xliff", "-t", "epub", "-o", epub, path])
         results.append(("%s pseudo EPUB" % label,
                          "artx -t epub failed: %s" % first_line(err) if rc else None))
+        # bilingual books: every block in pairs (the pseudo-translation),
+        # and every block once (nothing translated)
+        for kind, xlf_path in (("pseudo", path), ("untouched", raw)):
+            if kind == "untouched" and not v2:
+                continue
+            epub = os.path.join(workdir, "epub", "%s.%s.bilingual.epub" % (
+                os.path.basename(stem), kind))
+            rc, _, err = run([ARTX, "--from", "xliff", "--bilingual", "-t", "epub", "-o", epub,
+                              xlf_path])
+            results.append(("%s %s bilingual EPUB" % (label, kind),
+                            "artx --bilingual -t epub failed: %s" % first_line(err) if rc
+                            else None))
     return results
 
 

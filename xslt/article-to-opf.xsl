@@ -13,6 +13,10 @@
   artx -t epub, src under images/); their media type follows the extension
   artx gave them from their bytes.
   A TDM reservation in the article becomes W3C TDMRep's tdm:reservation.
+  A bilingual book (common.xsl's source-article) has two primary
+  languages, so two dc:language (EPUB 3.3 lists there the languages the
+  content is written in): the translation's first, as the package's
+  xml:lang and the content document's lang say, then the source's.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -36,6 +40,9 @@
         <dc:identifier id="uid"><xsl:value-of select="$identifier"/></dc:identifier>
         <dc:title><xsl:call-template name="title-text"/></dc:title>
         <dc:language><xsl:value-of select="@xml:lang"/></dc:language>
+        <xsl:if test="$bilingual-source/@xml:lang != @xml:lang">
+          <dc:language><xsl:value-of select="$bilingual-source/@xml:lang"/></dc:language>
+        </xsl:if>
         <xsl:if test="$h/a:published">
           <dc:date><xsl:value-of select="$h/a:published"/></dc:date>
         </xsl:if>

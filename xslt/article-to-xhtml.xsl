@@ -12,6 +12,18 @@
            are shown; any other becomes a link to the original when it has
            a web address, else only its caption stays, because an EPUB may
            not embed resources from outside its container.
+    source-article  (common.xsl) a bilingual page or book: the article
+           this one was translated from.  Each text block is written in the
+           source language, then in the translation's, each with its lang
+           and xml:lang: a paragraph as two paragraphs (the translation's
+           keeps the id), the headline, a subheading, a list item, a
+           caption, a credit and a quotation's source as one element
+           holding both, source first, on lines of their own.  A block
+           whose translation has the same text as its source (left
+           untranslated) is written once, in the source language; in a
+           block partly translated, a sentence that kept its source is
+           marked with the source language.  Byline, rights and images
+           are the translation's, once.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,6 +37,10 @@
   <xsl:param name="mode" select="'page'"/>
 
   <xsl:variable name="lang" select="/a:article/@xml:lang"/>
+  <xsl:variable name="source-lang" select="$bilingual-source/@xml:lang"/>
+
+  <!-- blocks and sentences by id: of the source article, in a bilingual page -->
+  <xsl:key name="by-id" match="a:*[@id]" use="@id"/>
 
   <xsl:template match="/a:article">
     <xsl:if test="$mode != 'epub'">
@@ -57,10 +73,28 @@
       <body>
         <article>
           <header>
-            <h1 id="title"><xsl:call-template name="title-text"/></h1>
+            <xsl:choose>
+              <xsl:when test="$bilingual-source">
+                <h1 id="title">
+                  <xsl:call-template name="paired">
+                    <xsl:with-param name="t" select="a:head/a:title"/>
+                  </xsl:call-template>
+                </h1>
+              </xsl:when>
+              <xsl:otherwise>
+                <h1 id="title"><xsl:call-template name="title-text"/></h1>
+              </xsl:otherwise>
+            </xsl:choose>
             <xsl:apply-templates select="a:head" mode="byline"/>
           </header>
-          <xsl:apply-templates select="a:body/*"/>
+          <xsl:choose>
+            <xsl:when test="$bilingual-source">
+              <xsl:apply-templates select="a:body/*" mode="bilingual"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="a:body/*"/>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:apply-templates select="a:head" mode="footer"/>
         </article>
       </body>
@@ -116,27 +150,8 @@
   </xsl:template>
 
   <xsl:template match="a:figure">
-    <xsl:variable name="src" select="a:img/@src"/>
-    <xsl:variable name="web" select="starts-with($src, 'http://') or starts-with($src, 'https://')"/>
     <figure id="{@id}">
-      <xsl:choose>
-        <xsl:when test="$mode = 'epub' and a:img/@packaged = 'yes'">
-          <img src="{$src}" alt="{a:img/@alt}"/>
-        </xsl:when>
-        <xsl:when test="$mode = 'epub' and $web">
-          <p class="original-image">
-            <a href="{$src}">
-              <xsl:call-template name="label"><xsl:with-param name="key" select="'original-image'"/></xsl:call-template>
-            </a>
-          </p>
-        </xsl:when>
-        <xsl:when test="$mode = 'epub'"/>
-        <xsl:otherwise>
-          <img src="{$src}" alt="{a:img/@alt}">
-            <xsl:copy-of select="a:img/@width | a:img/@height"/>
-          </img>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="figure-image"/>
       <xsl:if test="a:caption or a:credit">
         <figcaption>
           <xsl:choose>
@@ -150,6 +165,31 @@
         </figcaption>
       </xsl:if>
     </figure>
+  </xsl:template>
+
+  <!-- The context figure's image, or in an EPUB the link that stands for
+       it. -->
+  <xsl:template name="figure-image">
+    <xsl:variable name="src" select="a:img/@src"/>
+    <xsl:variable name="web" select="starts-with($src, 'http://') or starts-with($src, 'https://')"/>
+    <xsl:choose>
+      <xsl:when test="$mode = 'epub' and a:img/@packaged = 'yes'">
+        <img src="{$src}" alt="{a:img/@alt}"/>
+      </xsl:when>
+      <xsl:when test="$mode = 'epub' and $web">
+        <p class="original-image">
+          <a href="{$src}">
+            <xsl:call-template name="label"><xsl:with-param name="key" select="'original-image'"/></xsl:call-template>
+          </a>
+        </p>
+      </xsl:when>
+      <xsl:when test="$mode = 'epub'"/>
+      <xsl:otherwise>
+        <img src="{$src}" alt="{a:img/@alt}">
+          <xsl:copy-of select="a:img/@width | a:img/@height"/>
+        </img>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- inline -->
@@ -175,5 +215,136 @@
   <!-- sentences: their text, in place -->
   <xsl:template match="a:s">
     <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- ===== a bilingual page: the blocks of the translation, each after
+       the same block of the source (by id) ===== -->
+
+  <xsl:template match="a:p" mode="bilingual">
+    <xsl:variable name="t" select="."/>
+    <xsl:for-each select="$bilingual-source">
+      <xsl:variable name="s" select="key('by-id', $t/@id)"/>
+      <xsl:choose>
+        <xsl:when test="normalize-space($s) != normalize-space($t)">
+          <p class="source" lang="{$source-lang}" xml:lang="{$source-lang}"><xsl:apply-templates select="$s/node()"/></p>
+          <p id="{$t/@id}" lang="{$lang}" xml:lang="{$lang}"><xsl:apply-templates select="$t/node()" mode="translation"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p id="{$t/@id}" lang="{$source-lang}" xml:lang="{$source-lang}"><xsl:apply-templates select="$s/node()"/></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="a:h2 | a:li" mode="bilingual">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@id"/>
+      <xsl:call-template name="paired"/>
+      <xsl:apply-templates select="a:ul | a:ol" mode="bilingual"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="a:ul | a:ol" mode="bilingual">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@id"/>
+      <xsl:apply-templates select="a:li" mode="bilingual"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="a:blockquote" mode="bilingual">
+    <blockquote id="{@id}">
+      <xsl:apply-templates select="a:p" mode="bilingual"/>
+      <xsl:if test="a:cite">
+        <p><cite>
+          <xsl:call-template name="paired">
+            <xsl:with-param name="t" select="a:cite"/>
+            <xsl:with-param name="id" select="@id"/>
+            <xsl:with-param name="child" select="'cite'"/>
+          </xsl:call-template>
+        </cite></p>
+      </xsl:if>
+    </blockquote>
+  </xsl:template>
+
+  <xsl:template match="a:figure" mode="bilingual">
+    <figure id="{@id}">
+      <xsl:call-template name="figure-image"/>
+      <xsl:if test="a:caption or a:credit">
+        <figcaption>
+          <xsl:if test="a:caption">
+            <xsl:call-template name="paired">
+              <xsl:with-param name="t" select="a:caption"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="a:caption and a:credit"><br/></xsl:if>
+          <xsl:if test="a:credit">
+            <span class="credit">
+              <xsl:call-template name="paired">
+                <xsl:with-param name="t" select="a:credit"/>
+                <xsl:with-param name="id" select="@id"/>
+                <xsl:with-param name="child" select="'credit'"/>
+              </xsl:call-template>
+            </span>
+          </xsl:if>
+        </figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <!-- $t, a text block of the translation, beside the same block of the
+       source: the element of the source with id $id, or its child
+       element named $child (a credit, a cite: they have no id). -->
+  <xsl:template name="paired">
+    <xsl:param name="t" select="."/>
+    <xsl:param name="id" select="$t/@id"/>
+    <xsl:param name="child" select="''"/>
+    <xsl:for-each select="$bilingual-source">
+      <xsl:variable name="block" select="key('by-id', $id)"/>
+      <xsl:call-template name="lines">
+        <xsl:with-param name="t" select="$t"/>
+        <xsl:with-param name="s" select="$block[$child = ''] | $block/a:*[local-name() = $child]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The source $s on a line, then the translation $t, each in a span
+       with its language; once, in the source language, when both have the
+       same text.  A list item's nested list is no part of its line. -->
+  <xsl:template name="lines">
+    <xsl:param name="t"/>
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($s) != normalize-space($t)">
+        <span class="source" lang="{$source-lang}" xml:lang="{$source-lang}"><xsl:apply-templates select="$s/node()[not(self::a:ul or self::a:ol)]"/></span>
+        <br/>
+        <span lang="{$lang}" xml:lang="{$lang}"><xsl:apply-templates select="$t/node()[not(self::a:ul or self::a:ol)]" mode="translation"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span lang="{$source-lang}" xml:lang="{$source-lang}"><xsl:apply-templates select="$s/node()[not(self::a:ul or self::a:ol)]"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The translation's content: a sentence with the same text as the
+       source's sentence of its id kept its source (untranslated). -->
+  <xsl:template match="a:s" mode="translation">
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="kept">
+      <xsl:for-each select="$bilingual-source">
+        <xsl:if test="normalize-space(key('by-id', $t/@id)) = normalize-space($t)">yes</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$kept = 'yes'">
+        <span lang="{$source-lang}" xml:lang="{$source-lang}"><xsl:apply-templates/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="translation">
+    <xsl:apply-templates select="."/>
   </xsl:template>
 </xsl:stylesheet>

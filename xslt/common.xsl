@@ -8,6 +8,18 @@
   label             a few fixed words in the article's language (ko, ja,
                     else English): the link to an image that is not packaged.
 
+  $bilingual-source the article the one being transformed was translated
+                    from, for a bilingual book (each block in the source
+                    language, then its translation: article-to-xhtml.xsl,
+                    and the book's second language in article-to-opf.xsl);
+                    empty for any other output.  It is
+                    document($source-article), the parameter
+                    source-article: a URI (artx sets it itself with
+                    -\-bilingual; with xsltproc, the absolute path of the
+                    source article, -\-stringparam source-article
+                    /path/source.xml).  Unset, an empty node-set: no
+                    document is read.
+
   Included by article-to-xhtml.xsl, article-to-nav.xsl, article-to-ncx.xsl
   and article-to-opf.xsl.  It includes nothing and expects nothing of its
   includer.
@@ -16,6 +28,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="urn:artx:article"
     exclude-result-prefixes="a">
+
+  <xsl:param name="source-article" select="/.."/>
+  <xsl:variable name="bilingual-source" select="document($source-article)/a:article"/>
 
   <xsl:template name="title-text">
     <xsl:variable name="t" select="normalize-space(/a:article/a:head/a:title)"/>

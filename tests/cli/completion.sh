@@ -74,6 +74,7 @@ want "yes" artx -p prefill-target = y
 want "page epub" artx -t xhtml -p mode=
 want "" artx -t xliff -p pre
 want "--print-stylesheet" artx --print-s
+want "--bilingual" artx --bil
 for c in common.xsl epub.css xliff12 xhtml '!epub' '!article'; do
     has "$c" artx --print-stylesheet ''
 done

@@ -438,6 +438,59 @@ static void test_refused(const xliff_kind *k)
     xmlFreeDoc(xlf);
 }
 
+/* The source side of a bilingual book: the article the file was
+ * extracted from, in the language the file names as its source; paired
+ * with a translation, a bilingual XHTML page holds both, each with its
+ * language, and no other format is bilingual. */
+static void test_source(const xliff_kind *k)
+{
+    static const char *const ko_kr[] = {"target-lang", "en", "source-lang", "ko-KR", NULL};
+    xmlDocPtr xlf = EXTRACT(k->format, ko_kr);
+    xmlDocPtr src = article_parse(source_article, seg, NULL), out = NULL, translated = NULL;
+    artx_error err = {0};
+    INT_EQ(artx_merge_source(xlf, &out, &err), 0, kmsg(k, "the source article comes out"));
+    xmlNodeSetLang(xmlDocGetRootElement(src), BAD_CAST "ko-KR");
+    char *want = xml_serialise(src), *got = out ? xml_serialise(out) : NULL;
+    STR_EQ(got, want, kmsg(k, "it is the extracted article, in the file's source language"));
+    free(want);
+    free(got);
+
+    copy_sources_as(xlf, false);
+    SET_TARGET(xlf, k, "p1", "p1.s1", "The first sentence.");
+    size_t untr;
+    translated = MERGED(xlf, to_en, &untr, kmsg(k, "a translation to pair with it"));
+    unsigned char *page = NULL;
+    size_t len = 0;
+    INT_EQ(artx_transform_bilingual(out, translated, ARTX_TO_XHTML, NULL, &page, &len, &err), 0,
+           kmsg(k, "a bilingual page"));
+    xmlDocPtr html = page ? xml_parse((const char *)page) : NULL;
+    XP_STR_EQ(html, "//h:p[@class='source'][following-sibling::h:p[1][@id='p1']]/@lang", "ko-KR",
+              kmsg(k, "p1's source before it, in the source language"));
+    XP_STR_EQ(html, "//h:p[@id='p1']/@lang", "en", kmsg(k, "p1 in the translation's"));
+    XP_STR_EQ(html, "//h:p[@id='p1']/h:span/@lang", "ko-KR",
+              kmsg(k, "its sentence left untranslated marked with the source language"));
+    XP_STR_EQ(html, "//h:p[@id='p2']/@lang", "ko-KR",
+              kmsg(k, "an untranslated paragraph once, in the source language"));
+    XP_INT_EQ(html, "count(//h:p[@id='p2']/preceding-sibling::h:p[1][@class='source'])", 0,
+              kmsg(k, "... with no source paragraph before it"));
+    xmlFreeDoc(html);
+    free(page);
+    page = (unsigned char *)1;
+    INT_EQ(artx_transform_bilingual(out, translated, ARTX_TO_DOCBOOK, NULL, &page, &len, &err),
+           ARTX_ERR_USAGE, kmsg(k, "DocBook is not bilingual"));
+    OK(page == NULL, kmsg(k, "... and gives no output"));
+    xmlFreeDoc(translated);
+    xmlFreeDoc(out);
+
+    INT_EQ(remove_nodes(xlf, k->merge_data), 1, kmsg(k, "the merge data is removed"));
+    out = (xmlDocPtr)1;
+    INT_EQ(artx_merge_source(xlf, &out, &err), ARTX_ERR_INVALID,
+           kmsg(k, "no merge data, no source article"));
+    OK(out == NULL, kmsg(k, "... and *out is NULL"));
+    xmlFreeDoc(src);
+    xmlFreeDoc(xlf);
+}
+
 /* Documents that are not XLIFF at all. */
 static void test_not_xliff(void)
 {
@@ -461,6 +514,7 @@ int main(void)
             test_language(&kinds[i]);
             test_copies(&kinds[i]);
             test_refused(&kinds[i]);
+            test_source(&kinds[i]);
         }
         test_not_xliff();
     }

@@ -91,11 +91,14 @@ static void stylesheets_of(int format, declared *d)
 }
 
 /* What artx sets itself and a caller may not: a merge's report and
- * skeleton mode; the content document mode of an EPUB. */
+ * skeleton mode; the content document mode of an EPUB; the source article
+ * of a bilingual XHTML or EPUB (--bilingual). */
 static bool set_by_artx(int format, const char *name)
 {
     if (format < 0)
         return !strcmp(name, "report") || !strcmp(name, "unpack-skeleton");
+    if ((format == ARTX_TO_EPUB || format == ARTX_TO_XHTML) && !strcmp(name, "source-article"))
+        return true;
     return format == ARTX_TO_EPUB && !strcmp(name, "mode");
 }
 
