@@ -175,7 +175,7 @@ badinput: $(BUILD)/artx
 	sh tests/badinput.sh $(BUILD)/artx
 
 # The command line as users meet it (tests/cli/*.sh): options, merges, -v.
-cli: $(BUILD)/artx
+cli: $(BUILD)/artx plugin
 	@rc=0; for t in tests/cli/*.sh; do sh $$t $(BUILD)/artx || rc=1; done; exit $$rc
 
 # Several inputs at once: -j N gives the bytes of -j 1, failures, summary, --stat.
