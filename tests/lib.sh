@@ -79,6 +79,28 @@ expect() {
     fi
 }
 
+# plugin_asan DIR: the AddressSanitizer runtime that artx's libxslt module
+# in DIR was built with (make asan), or nothing.  Such a module loads only
+# into a process whose runtime came first.
+plugin_asan() {
+    if ldd "$1"/*.so 2>/dev/null | grep -q libasan; then
+        ${CC:-cc} -print-file-name=libasan.so
+    fi
+}
+
+# plugin_host DIR CMD ARG...: run CMD (xsltproc, python3) with artx's
+# libxslt module from DIR, preloading the runtime plugin_asan names.
+plugin_host() {
+    lib_dir=$1
+    shift
+    lib_asan=$(plugin_asan "$lib_dir")
+    if [ -n "$lib_asan" ]; then
+        LIBXSLT_PLUGINS_PATH=$lib_dir LD_PRELOAD=$lib_asan "$@"
+    else
+        LIBXSLT_PLUGINS_PATH=$lib_dir "$@"
+    fi
+}
+
 # finish: the summary line; exits 1 when a check failed.
 finish() {
     if [ "$skip" -gt 0 ]; then

@@ -130,7 +130,7 @@ fi
 # inline style comes from its artx:resource().
 if need xsltproc xsltproc; then
     "$artx" -q --from xliff -t article -o "$t/b.en.xml" "$t/b.en.xlf" &&
-        LIBXSLT_PLUGINS_PATH=$(dirname "$artx")/plugin xsltproc --stringparam source-article "$t/b.xml" xslt/article-to-xhtml.xsl "$t/b.en.xml" \
+        plugin_host "$(dirname "$artx")/plugin" xsltproc --stringparam source-article "$t/b.xml" xslt/article-to-xhtml.xsl "$t/b.en.xml" \
             >"$t/x.html" && cmp -s "$t/x.html" "$t/b.html" &&
         ok "xsltproc --stringparam source-article gives the bytes of --bilingual" ||
         bad "xsltproc with source-article differs from artx --bilingual"

@@ -37,21 +37,11 @@ export LIBXSLT_PLUGINS_PATH
 # The last lines of a log, without libxml2's HTML parser chatter.
 tail_of() { grep -v -e 'HTML parser error' -e '^ *\^$' "$1" | grep -v '^.\{60,\}$' | tail -n 4; }
 
-# Under MODE=asan the module needs the ASan runtime first in the host
-# process; Python's own allocations are not ours to leak-check.
-asan=
-if ldd "$plugin" 2>/dev/null | grep -q libasan; then
-    asan=$(${CC:-cc} -print-file-name=libasan.so)
-fi
-xsltproc_() {
-    if [ -n "$asan" ]; then LD_PRELOAD=$asan xsltproc "$@"; else xsltproc "$@"; fi
-}
+# Python's own allocations are not ours to leak-check under ASan.
+asan=$(plugin_asan "$build/plugin")
+xsltproc_() { plugin_host "$build/plugin" xsltproc "$@"; }
 python_() {
-    if [ -n "$asan" ]; then
-        LD_PRELOAD=$asan ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 "$PYTHON" "$@"
-    else
-        "$PYTHON" "$@"
-    fi
+    plugin_host "$build/plugin" env ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 "$PYTHON" "$@"
 }
 same() { # same NAME A B: canonical equality, noting identical bytes
     if cmp -s "$2" "$3"; then
