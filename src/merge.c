@@ -94,21 +94,28 @@ static xmlDocPtr internal_article(xmlNodePtr holder)
     return art;
 }
 
+/* EXPR (prefix x: XLIFF 1.2) over doc; NULL when memory ran out. */
+static xmlXPathObjectPtr select12(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr o = xp && !xmlXPathRegisterNs(xp, BAD_CAST "x", BAD_CAST XLIFF12_NS)
+                              ? xmlXPathEvalExpression(BAD_CAST expr, xp)
+                              : NULL;
+    xmlXPathFreeContext(xp);
+    return o;
+}
+
 #define NOT_AN_ARTICLE "unit (file): the merge data in internal-file is not an artx article"
 
 /* XLIFF 1.2: parse the article that internal-file carries as text and put
  * it there as an element. */
 static int unpack_internal_file(xmlDocPtr xliff, artx_merge_report *r, artx_error *err)
 {
-    xmlXPathContextPtr xp = xmlXPathNewContext(xliff);
-    if (!xp || xmlXPathRegisterNs(xp, BAD_CAST "x", BAD_CAST XLIFF12_NS)) {
-        xmlXPathFreeContext(xp);
+    xmlXPathObjectPtr o = select12(xliff, "/x:xliff/x:file/x:header/x:skl/x:internal-file");
+    if (!o)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
-    }
-    xmlXPathObjectPtr o =
-        xmlXPathEvalExpression(BAD_CAST "/x:xliff/x:file/x:header/x:skl/x:internal-file", xp);
     int ret = 0;
-    for (int i = 0; !ret && o && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
+    for (int i = 0; !ret && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
         xmlNodePtr holder = o->nodesetval->nodeTab[i];
         xmlDocPtr art = internal_article(holder);
         if (!art) {
@@ -126,8 +133,144 @@ static int unpack_internal_file(xmlDocPtr xliff, artx_merge_report *r, artx_erro
         xmlFreeDoc(art);
     }
     xmlXPathFreeObject(o);
-    xmlXPathFreeContext(xp);
     return ret;
+}
+
+/* Append a copy of from's children to to (a node in the document). */
+static int copy_children(xmlNodePtr from, xmlNodePtr to)
+{
+    if (!from || !from->children)
+        return 0;
+    xmlNodePtr list = xmlDocCopyNodeList(to->doc, from->children);
+    if (!list)
+        return -1;
+    xmlAddChildList(to, list);
+    return 0;
+}
+
+static xmlNodePtr child_named(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && k->ns && k->ns == n->ns &&
+            xmlStrEqual(k->name, BAD_CAST name))
+            return k;
+    return NULL;
+}
+
+static bool prop_is(xmlNodePtr n, const char *name, const char *value)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    bool is = v && xmlStrEqual(v, BAD_CAST value);
+    xmlFree(v);
+    return is;
+}
+
+static xmlNodePtr new_mrk(xmlNodePtr parent, const xmlChar *mid)
+{
+    xmlNodePtr m = xmlNewChild(parent, parent->ns, BAD_CAST "mrk", NULL);
+    if (m && (!xmlSetProp(m, BAD_CAST "mtype", BAD_CAST "seg") ||
+              !xmlSetProp(m, BAD_CAST "mid", mid)))
+        return NULL;
+    return m;
+}
+
+/* The trans-units of one sentence-layout group (below) into tu: source,
+ * seg-source and, when a segment has one, target.  The target's state is
+ * the one its segments' targets share, none when they differ. */
+static int join_group(xmlNodePtr group, xmlNodePtr tu)
+{
+    xmlNodePtr src = xmlNewChild(tu, tu->ns, BAD_CAST "source", NULL);
+    xmlNodePtr seg = src ? xmlNewChild(tu, tu->ns, BAD_CAST "seg-source", NULL) : NULL;
+    xmlNodePtr tgt = NULL;
+    xmlChar *state = NULL;
+    bool seen = false, mixed = false;
+    int ret = seg ? 0 : -1;
+    for (xmlNodePtr u = group->children; !ret && u; u = u->next) {
+        if (u->type != XML_ELEMENT_NODE || u->ns != group->ns ||
+            !xmlStrEqual(u->name, BAD_CAST "trans-unit"))
+            continue;
+        xmlNodePtr usrc = child_named(u, "source"), utgt = child_named(u, "target");
+        if (copy_children(usrc, src)) {
+            ret = -1;
+        } else if (prop_is(u, "restype", "x-artx-between")) {
+            ret = copy_children(usrc, seg);
+        } else {
+            /* a tool that dropped resname: the id, an s id but for segN */
+            xmlChar *mid = xmlGetProp(u, BAD_CAST "resname");
+            if (!mid)
+                mid = xmlGetProp(u, BAD_CAST "id");
+            if (!mid)
+                mid = xmlStrdup(BAD_CAST "");
+            xmlNodePtr m = mid ? new_mrk(seg, mid) : NULL;
+            ret = m ? copy_children(usrc, m) : -1;
+            if (!ret && utgt) {
+                if (!tgt && (tgt = xmlNewChild(tu, tu->ns, BAD_CAST "target", NULL))) {
+                    xmlChar *lang = xmlNodeGetLang(utgt);
+                    if (lang)
+                        xmlNodeSetLang(tgt, lang);
+                    xmlFree(lang);
+                }
+                if (!tgt) {
+                    ret = -1;
+                } else {
+                    xmlChar *st = xmlGetProp(utgt, BAD_CAST "state");
+                    if (!seen) {
+                        state = st;
+                        seen = true;
+                    } else {
+                        mixed = mixed || !(st && state ? xmlStrEqual(st, state) : st == state);
+                        xmlFree(st);
+                    }
+                    xmlNodePtr tm = new_mrk(tgt, mid);
+                    xmlNodePtr seg_mrk = child_named(utgt, "mrk");
+                    if (!seg_mrk || !prop_is(seg_mrk, "mtype", "seg"))
+                        seg_mrk = utgt;
+                    ret = tm ? copy_children(seg_mrk, tm) : -1;
+                }
+            }
+            xmlFree(mid);
+        }
+    }
+    if (!ret && !mixed && state && !xmlSetProp(tgt, BAD_CAST "state", state))
+        ret = -1;
+    xmlFree(state);
+    return ret;
+}
+
+/* XLIFF 1.2 written with unit=sentence (article-to-xliff12.xsl): each
+ * group of restype x-artx-block becomes the block's trans-unit of the
+ * block layout, which the merge reads: sources joined, one seg-source mrk
+ * per segment trans-unit (mid its resname, else its id), the x-artx-between units'
+ * text between them, the segments' targets as target mrks (the content of
+ * a target's mrk mtype="seg" when it has one: protected text). */
+static int join_sentence_units(xmlDocPtr xliff, artx_error *err)
+{
+    xmlXPathObjectPtr o =
+        select12(xliff, "/x:xliff/x:file/x:body//x:group[@restype = 'x-artx-block']");
+    if (!o)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    int ret = 0;
+    for (int i = 0; !ret && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
+        xmlNodePtr g = o->nodesetval->nodeTab[i];
+        xmlNodePtr tu = xmlNewDocNode(xliff, g->ns, BAD_CAST "trans-unit", NULL);
+        xmlChar *id = xmlGetProp(g, BAD_CAST "id"), *name = xmlGetProp(g, BAD_CAST "resname");
+        /* in the tree first, so that copies find the namespace in scope */
+        if (!tu || !xmlAddPrevSibling(g, tu) ||
+            !xmlSetProp(tu, BAD_CAST "id", id ? id : BAD_CAST "") ||
+            (name && !xmlSetProp(tu, BAD_CAST "resname", name)) ||
+            (prop_is(g, "translate", "no") &&
+             !xmlSetProp(tu, BAD_CAST "translate", BAD_CAST "no")) ||
+            join_group(g, tu))
+            ret = -1;
+        xmlNodeSetSpacePreserve(tu, 1);
+        xmlFree(id);
+        xmlFree(name);
+        xmlUnlinkNode(g);
+        xmlFreeNode(g);
+        o->nodesetval->nodeTab[i] = NULL;
+    }
+    xmlXPathFreeObject(o);
+    return ret ? artx_fail(err, ARTX_ERR_NOMEM, "out of memory") : 0;
 }
 
 /* Read the stylesheet's m:report: the notes into *r (or a scratch report),
@@ -246,7 +389,7 @@ static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
         goto out;
     }
     if ((xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS) &&
-         (ret = unpack_internal_file(copy, r, err))) ||
+         ((ret = unpack_internal_file(copy, r, err)) || (ret = join_sentence_units(copy, err)))) ||
         (ret = artx_stylesheet_apply("xliff-to-article.xsl", copy, all, &res, NULL, err)) ||
         (ret = read_report(res, r, &art, err)))
         goto out;

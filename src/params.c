@@ -20,6 +20,7 @@
 
 static const char *const yes_no[] = {"yes", "no", NULL};
 static const char *const xhtml_modes[] = {"page", "epub", NULL};
+static const char *const unit_layouts[] = {"block", "sentence", NULL};
 
 static const artx_param_info params[] = {
     {"target-lang", ARTX_PARAM_LANGUAGE, NULL, "none", F(ARTX_TO_XLIFF) | F(ARTX_TO_XLIFF12),
@@ -32,6 +33,10 @@ static const artx_param_info params[] = {
     {"prefill-target", ARTX_PARAM_CHOICE, yes_no, "no", F(ARTX_TO_XLIFF12), false,
      "With 'yes', every trans-unit gets a copy of its source as target, state "
      "needs-translation (OmegaT 3.6 translates targets only)"},
+    {"unit", ARTX_PARAM_CHOICE, unit_layouts, "block", F(ARTX_TO_XLIFF12), false,
+     "'block' gives a trans-unit per block, its sentences as seg-source segments; "
+     "'sentence' a group per block and a trans-unit per sentence, for tools that "
+     "read no seg-source (translate-toolkit, Weblate, Pootle)"},
     {"mode", ARTX_PARAM_CHOICE, xhtml_modes, "page", F(ARTX_TO_XHTML), false,
      "'page' gives one standalone page, 'epub' an EPUB content document that links "
      "style.css"},

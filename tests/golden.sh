@@ -1,7 +1,7 @@
 #!/bin/sh
 # golden.sh ARTX [--update] - whole conversions of samples/ in every format
 # against the reviewed outputs in tests/golden/ (an EPUB by its listing and
-# package document), and the bilingual books of the translated XLIFF files
+# package document), one XLIFF 1.2 with -p unit=sentence, and the bilingual books of the translated XLIFF files
 # there.  With --update the outputs are
 # rewritten instead (review the diff; say why in the commit message).
 set -u
@@ -50,6 +50,14 @@ for input in samples/*; do
         compare "$name.$ext"
     done
 done
+# XLIFF 1.2 with a trans-unit per sentence (prefilled, as translate-toolkit
+# users would fill it in).
+if SOURCE_DATE_EPOCH=1700000000 "$artx" -t xliff12 -T en -p unit=sentence -p prefill-target=yes \
+    -o "$tmp/out" samples/web-article.html 2>"$tmp/err"; then
+    compare web-article.sentences.xlf12
+else
+    bad "web-article.sentences.xlf12: artx exited non-zero: $(head -c 300 "$tmp/err")"
+fi
 # Translated XLIFF files of the samples (NAME.LANG.xlf, some segments left
 # untranslated) as bilingual books: source, then translation.
 for input in "$dir"/*.*.xlf; do

@@ -39,10 +39,12 @@ comparison is with the XPath string value, as it reads it.
     artx --from xliff must refuse it: exit 1, "no artx merge data", no
     output.
 --tool translate-toolkit (Debian translate-toolkit 3.8):
-  - pocount counts one string per trans-unit: its total is the number of
-    trans-units, and the words of every segment are in them (<source> holds
-    the whole block).  translate-toolkit never reads seg-source, so its
-    strings are blocks, not segments: a line gives both figures.
+  - each page is extracted twice: in the block layout, and with
+    -p unit=sentence (a group per block, a trans-unit per segment), which
+    the rest of the chain reads.  translate-toolkit counts one string per
+    trans-unit and never reads seg-source: pocount on the sentence layout
+    counts every segment (the block layout's seg-source mrks in
+    translatable units), on the block layout every block; both checked.
   - xliff2po: one PO entry per trans-unit, located by the unit id, msgid =
     the string value of <source> (codes dropped: g keeps its text, x none).
   - the PO's msgstrs filled with translate.storage.po (msgid in U+2039/
@@ -126,11 +128,11 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
-def extract(artx, page, fmt, out):
-    """artx -t FMT into English, or German when the page is English: the
-    file, parsed; None (and the message) when artx fails."""
+def extract(artx, page, fmt, out, params=()):
+    """artx -t FMT (with -p PARAMS) into English, or German when the page is
+    English: the file, parsed; None (and the message) when artx fails."""
     for lang in ("en", "de"):
-        r = run([artx, "-t", fmt, "-T", lang, "-o", out, page])
+        r = run([artx, "-t", fmt, "-T", lang, "-o", out, page] + [a for p in params for a in ("-p", p)])
         if r.returncode != 0:
             return None, r.stderr.strip()
         doc = etree.parse(out)
@@ -302,19 +304,31 @@ def translate_toolkit(suite, artx, work):
     for i, page in enumerate(pages()):
         name = os.path.basename(page)
         base = os.path.join(work, f"{i}-{name}")
-        doc, err = extract(artx, page, "xliff12", base + ".xlf")
-        if not suite.check(doc is not None, f"{name}: artx -t xliff12: {err}"):
+        block, err = extract(artx, page, "xliff12", base + ".block.xlf")
+        if not suite.check(block is not None, f"{name}: artx -t xliff12: {err}"):
+            continue
+        doc, err = extract(artx, page, "xliff12", base + ".xlf", ["unit=sentence"])
+        if not suite.check(doc is not None, f"{name}: artx -t xliff12 -p unit=sentence: {err}"):
             continue
         tally["pages"] += 1
         tus = [u for u in doc.iterfind(".//x1:trans-unit", NS) if u.get("translate") != "no"]
-        segs = doc.findall(".//x1:seg-source//x1:mrk[@mtype='seg']", NS)
-        tally["units"] += len(tus)
+        segs = block.xpath(".//x1:trans-unit[not(@translate = 'no')]/x1:seg-source/x1:mrk[@mtype = 'seg']",
+                           namespaces=NS)
+        tally["units"] += len(block.findall(".//x1:trans-unit", NS))
         tally["segments"] += len(segs)
+        suite.check(len(tus) == len(segs),
+                    f"{name}: unit=sentence: {len(tus)} translatable trans-units, the block layout "
+                    f"has {len(segs)} segments in translatable units")
 
-        r = run(["pocount", "--csv", base + ".xlf"])
-        row = r.stdout.splitlines()[-1].split(",") if r.returncode == 0 and r.stdout else []
-        suite.check(len(row) > 9 and int(row[8]) == len(tus),
-                    f"{name}: pocount: {r.stdout.strip()[-200:]!r} {r.stderr.strip()[:200]!r}, the file has {len(tus)} trans-units")
+        for f, want_n, what in ((base + ".xlf", len(segs), "segments"),
+                                (base + ".block.xlf",
+                                 len([u for u in block.iterfind(".//x1:trans-unit", NS) if u.get("translate") != "no"]),
+                                 "trans-units of the block layout")):
+            r = run(["pocount", "--csv", f])
+            row = r.stdout.splitlines()[-1].split(",") if r.returncode == 0 and r.stdout else []
+            suite.check(len(row) > 9 and int(row[8]) == want_n,
+                        f"{name}: pocount {os.path.basename(f)}: {r.stdout.strip()[-200:]!r} "
+                        f"{r.stderr.strip()[:200]!r}, the file has {want_n} {what}")
 
         r = run(["xliff2po", base + ".xlf", base + ".po"])
         if not suite.check(r.returncode == 0, f"{name}: xliff2po: {r.stderr.strip()[:300]}"):
@@ -384,8 +398,8 @@ def translate_toolkit(suite, artx, work):
         e = run([artx, "--from", "xliff", "-t", "epub", "-o", os.path.join(epubs, f"{i}.epub"), base + ".tt.xlf"],
                 env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
         suite.check(e.returncode == 0, f"{name}: artx --from xliff -t epub: {e.stderr.strip()[:300]}")
-    print(f"{suite.name}: {tally['pages']} pages: {tally['units']} trans-units (pocount's strings), "
-          f"{tally['segments']} segments (seg-source mrk, which translate-toolkit does not read); "
+    print(f"{suite.name}: {tally['pages']} pages: {tally['units']} blocks (trans-units of the block layout), "
+          f"{tally['segments']} segments (pocount's strings with unit=sentence); "
           f"{tally['merged']} merged back, {tally['refused']} refused for inline codes the PO lost")
 
     books = sorted(glob.glob(os.path.join(epubs, "*.epub")))

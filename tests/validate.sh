@@ -1,7 +1,7 @@
 #!/bin/sh
 # validate.sh ARTX - every page (samples/, $SHARED/corpus, $SHARED/corpus-web)
 # converted to every output format, each checked by a real validator:
-# XLIFF 2.0 and 1.2 by the OASIS schemas (plus tests/xliff_check.py for what
+# XLIFF 2.0 and 1.2 (both layouts) by the OASIS schemas (plus tests/xliff_check.py for what
 # they cannot see), DocBook by docbook5-xml's RNG, EPUB by epubcheck (0
 # errors, 0 warnings) with the OCF rules on mimetype checked by unzip, and
 # the standalone XHTML for well-formedness.
@@ -51,7 +51,10 @@ for page in $pages; do
                    bad "$name: XLIFF 1.2 invalid: $(head -c 400 "$t/err")"
                  "$artx" -t xliff12 -T en -p prefill-target=yes -o "$out.prefill" "$page" &&
                    xmllint --nonet --noout --schema "$SHARED/$x12" "$out.prefill" 2>"$t/err" && ok ||
-                   bad "$name: XLIFF 1.2 with prefilled targets invalid: $(head -c 400 "$t/err")" ;;
+                   bad "$name: XLIFF 1.2 with prefilled targets invalid: $(head -c 400 "$t/err")"
+                 "$artx" -t xliff12 -T en -p prefill-target=yes -p unit=sentence -o "$out.sentences" "$page" &&
+                   xmllint --nonet --noout --schema "$SHARED/$x12" "$out.sentences" 2>"$t/err" && ok ||
+                   bad "$name: XLIFF 1.2 with a trans-unit per sentence invalid: $(head -c 400 "$t/err")" ;;
         docbook) [ $have_docbook = 1 ] || continue
                  xmllint --nonet --noout --relaxng "$docbook_rng" "$out" 2>"$t/err" && ok ||
                    bad "$name: DocBook invalid: $(head -c 400 "$t/err")" ;;

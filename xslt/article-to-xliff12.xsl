@@ -36,6 +36,18 @@
   head/reservation is present, the source's text and data mining
   reservation.
 
+  unit=sentence, for the tools that read no seg-source (translate-toolkit
+  and what is built on it: Weblate, Pootle): each block is a <group> (id
+  the block's id, resname its element name, restype "x-artx-block", the
+  note and translate="no" of its trans-unit) holding one trans-unit per
+  segment (id the s id, or BLOCK.segN; resname the segment's mid; source
+  without seg-source, but for a prefilled target that holds protected
+  text, where the schema wants that mrk inside an mrk of seg-source: then
+  seg-source and target hold the segment's mrk) and, for what lies between segments, a trans-unit
+  BLOCK.bN with restype "x-artx-between" and translate="no".  Inline code
+  ids stay numbered per block.  artx turns such a group back into a
+  trans-unit of the block layout before it merges.
+
   Includes xliff-units.xsl (and through it model.xsl) and strings.xsl.
 
   Parameters:
@@ -49,18 +61,24 @@
                     OmegaT 3.6 translates only target and makes one segment
                     per mrk in it; a unit with translate="no" gets
                     state="final" instead.
+    unit            'block' | 'sentence', default 'block': a trans-unit per
+                    block, or a group per block and a trans-unit per segment
+                    (above).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="urn:artx:article"
     xmlns:units="urn:artx:xslt-units"
+    xmlns:x1="urn:oasis:names:tc:xliff:document:1.2"
+    xmlns:xt="http://xmlsoft.org/XSLT/namespace"
     xmlns="urn:oasis:names:tc:xliff:document:1.2"
-    exclude-result-prefixes="a units">
+    exclude-result-prefixes="a units x1 xt">
   <xsl:include href="xliff-units.xsl"/>
   <xsl:include href="strings.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="prefill-target" select="'no'"/>
+  <xsl:param name="unit" select="'block'"/>
 
   <xsl:template match="/">
     <xsl:if test="not(a:article)">
@@ -68,6 +86,9 @@
     </xsl:if>
     <xsl:if test="$prefill-target != 'yes' and $prefill-target != 'no'">
       <xsl:message terminate="yes">article-to-xliff12.xsl: prefill-target must be 'yes' or 'no'</xsl:message>
+    </xsl:if>
+    <xsl:if test="$unit != 'block' and $unit != 'sentence'">
+      <xsl:message terminate="yes">article-to-xliff12.xsl: unit must be 'block' or 'sentence'</xsl:message>
     </xsl:if>
     <xsl:apply-templates select="a:article"/>
   </xsl:template>
@@ -123,28 +144,47 @@
         <xsl:with-param name="nodes" select="$content"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:text>&#10;  </xsl:text>
-    <trans-unit id="{$id}" resname="{$name}">
-      <xsl:attribute name="xml:space">preserve</xsl:attribute>
-      <xsl:if test="$translate = 'no'">
-        <xsl:attribute name="translate">no</xsl:attribute>
-      </xsl:if>
-      <xsl:text>&#10;    </xsl:text>
-      <source>
-        <xsl:call-template name="units:inline">
-          <xsl:with-param name="nodes" select="$content"/>
-        </xsl:call-template>
-      </source>
-      <xsl:text>&#10;    </xsl:text>
-      <seg-source><xsl:copy-of select="$segmented"/></seg-source>
-      <xsl:call-template name="target">
-        <xsl:with-param name="translate" select="$translate"/>
-        <xsl:with-param name="segmented" select="$segmented"/>
-      </xsl:call-template>
-      <xsl:text>&#10;    </xsl:text>
-      <note from="artx"><xsl:value-of select="$where"/></note>
-      <xsl:text>&#10;  </xsl:text>
-    </trans-unit>
+    <xsl:choose>
+      <xsl:when test="$unit = 'sentence'">
+        <xsl:text>&#10;  </xsl:text>
+        <group id="{$id}" resname="{$name}" restype="x-artx-block">
+          <xsl:if test="$translate = 'no'">
+            <xsl:attribute name="translate">no</xsl:attribute>
+          </xsl:if>
+          <xsl:text>&#10;    </xsl:text>
+          <note from="artx"><xsl:value-of select="$where"/></note>
+          <xsl:apply-templates select="xt:node-set($segmented)/x1:mrk" mode="sentence-unit">
+            <xsl:with-param name="block" select="$id"/>
+            <xsl:with-param name="translate" select="$translate"/>
+          </xsl:apply-templates>
+          <xsl:text>&#10;  </xsl:text>
+        </group>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>&#10;  </xsl:text>
+        <trans-unit id="{$id}" resname="{$name}">
+          <xsl:attribute name="xml:space">preserve</xsl:attribute>
+          <xsl:if test="$translate = 'no'">
+            <xsl:attribute name="translate">no</xsl:attribute>
+          </xsl:if>
+          <xsl:text>&#10;    </xsl:text>
+          <source>
+            <xsl:call-template name="units:inline">
+              <xsl:with-param name="nodes" select="$content"/>
+            </xsl:call-template>
+          </source>
+          <xsl:text>&#10;    </xsl:text>
+          <seg-source><xsl:copy-of select="$segmented"/></seg-source>
+          <xsl:call-template name="target">
+            <xsl:with-param name="translate" select="$translate"/>
+            <xsl:with-param name="segmented" select="$segmented"/>
+          </xsl:call-template>
+          <xsl:text>&#10;    </xsl:text>
+          <note from="artx"><xsl:value-of select="$where"/></note>
+          <xsl:text>&#10;  </xsl:text>
+        </trans-unit>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="target">
@@ -179,14 +219,82 @@
     </mrk>
   </xsl:template>
 
-  <!-- What lies between segments stays outside any mrk. -->
+  <!-- What lies between segments stays outside any mrk; with unit=sentence
+       it is marked for a trans-unit of its own (mode sentence-unit). -->
   <xsl:template name="units:emit-between">
+    <xsl:param name="number"/>
     <xsl:param name="nodes"/>
     <xsl:param name="base"/>
-    <xsl:call-template name="units:inline">
-      <xsl:with-param name="nodes" select="$nodes"/>
-      <xsl:with-param name="base" select="$base"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$unit = 'sentence'">
+        <mrk mtype="x-artx-between" mid="b{$number}">
+          <xsl:call-template name="units:inline">
+            <xsl:with-param name="nodes" select="$nodes"/>
+            <xsl:with-param name="base" select="$base"/>
+          </xsl:call-template>
+        </mrk>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="units:inline">
+          <xsl:with-param name="nodes" select="$nodes"/>
+          <xsl:with-param name="base" select="$base"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- unit=sentence: a segment (mrk mtype="seg") or what lies between
+       segments (mrk mtype="x-artx-between") of block $block as a
+       trans-unit of its own. -->
+  <xsl:template match="x1:mrk" mode="sentence-unit">
+    <xsl:param name="block"/>
+    <xsl:param name="translate"/>
+    <xsl:variable name="between" select="@mtype = 'x-artx-between'"/>
+    <xsl:text>&#10;    </xsl:text>
+    <trans-unit>
+      <xsl:attribute name="id">
+        <xsl:if test="not(starts-with(@mid, concat($block, '.')))">
+          <xsl:value-of select="concat($block, '.')"/>
+        </xsl:if>
+        <xsl:value-of select="@mid"/>
+      </xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="$between">
+          <xsl:attribute name="restype">x-artx-between</xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="resname"><xsl:value-of select="@mid"/></xsl:attribute>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:attribute name="xml:space">preserve</xsl:attribute>
+      <xsl:if test="$translate = 'no' or $between">
+        <xsl:attribute name="translate">no</xsl:attribute>
+      </xsl:if>
+      <source><xsl:copy-of select="node()"/></source>
+      <!-- the schema wants a target's mrk (protected text) inside an mrk
+           of seg-source: then the segment is one there and in target -->
+      <xsl:variable name="wrap" select="$prefill-target = 'yes' and .//x1:mrk"/>
+      <xsl:if test="$wrap">
+        <seg-source><xsl:copy-of select="."/></seg-source>
+      </xsl:if>
+      <xsl:if test="$prefill-target = 'yes'">
+        <target>
+          <xsl:attribute name="state">
+            <xsl:choose>
+              <xsl:when test="$translate = 'no' or $between">final</xsl:when>
+              <xsl:otherwise>needs-translation</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:if test="$target-lang != ''">
+            <xsl:attribute name="xml:lang"><xsl:value-of select="$target-lang"/></xsl:attribute>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$wrap"><xsl:copy-of select="."/></xsl:when>
+            <xsl:otherwise><xsl:copy-of select="node()"/></xsl:otherwise>
+          </xsl:choose>
+        </target>
+      </xsl:if>
+    </trans-unit>
   </xsl:template>
 
   <xsl:template name="units:emit-spanning-code">

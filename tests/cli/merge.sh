@@ -26,6 +26,8 @@ need "$PYTHON" python3 || finish
 #              OmegaT leaves it)
 #   all-but-p2.s1  as translate, but segment p2.s1 left a copy of its source
 #   nostate    1.2: every target a copy of its source with no state
+#   (1.2 with -p unit=sentence: translate and all-but-p2.s1 change the
+#   target of each segment's trans-unit, never an x-artx-between one's)
 edit() {
     "$PYTHON" - "$@" <<'PY'
 import re, sys
@@ -51,6 +53,12 @@ def mrk12(m):
 
 if "urn:oasis:names:tc:xliff:document:2.0" in text:
     text = re.sub(r'(<segment [^>]*>)(.*?)</segment>', seg20, text, flags=re.S)
+elif 'restype="x-artx-block"' in text:
+    def unit(m):
+        if "x-artx-between" in m.group(1) or (mode == "all-but-p2.s1" and 'id="p2.s1"' in m.group(1)):
+            return m.group(0)
+        return re.sub(r"(<target[^>]*>)", r"\1FR ", m.group(0))
+    text = re.sub(r"(<trans-unit [^>]*>).*?</trans-unit>", unit, text, flags=re.S)
 elif mode == "nostate":
     text = re.sub(r'<target state="needs-translation"', "<target", text)
 else:
@@ -107,6 +115,41 @@ expect "1.2 one prefilled copy left: named" 1 \
     -- --strict --from xliff -o "$t/o11.xml" "$t/d12-all-but-p2.s1.xlf"
 expect "1.2 copies with no state: translations (1.2 has no default state)" 0 "" \
     -- --strict --from xliff -o "$t/o12.xml" "$t/d12-nostate.xlf"
+
+# 1.2 with a trans-unit per sentence (-p unit=sentence): the same segments
+# untranslated, and the same article as the block layout once translated.
+"$artx" -t xliff12 -T fr -p prefill-target=yes -p unit=sentence -o "$t/s12.xlf" "$page" &&
+    "$artx" -t xliff12 -T fr -p unit=sentence -o "$t/s12-bare.xlf" "$page" || bad "extract unit=sentence"
+for mode in translate all-but-p2.s1; do
+    edit "$t/s12.xlf" "$t/s12-$mode.xlf" $mode || bad "edit s12.xlf: $mode"
+done
+expect "1.2 unit=sentence prefilled, untouched: untranslated" 1 "^artx: $t/s12.xlf: $all16 (--strict" \
+    -- --strict --from xliff -o "$t/s1.xml" "$t/s12.xlf"
+expect "1.2 unit=sentence without targets: untranslated" 1 "^artx: $t/s12-bare.xlf: $all16 (--strict" \
+    -- --strict --from xliff -o "$t/s2.xml" "$t/s12-bare.xlf"
+expect "1.2 unit=sentence translated" 0 "" -- --strict --from xliff -o "$t/s3.xml" "$t/s12-translate.xlf"
+cmp -s "$t/s3.xml" "$t/o10.xml" && ok "1.2 unit=sentence translated: the block layout's article" ||
+    bad "1.2 unit=sentence translated: not the block layout's article: $(diff "$t/o10.xml" "$t/s3.xml" | head -c 300)"
+expect "1.2 unit=sentence, one prefilled copy left: named" 1 \
+    "^artx: $t/s12-all-but-p2.s1.xlf: 1 segment untranslated: p2.s1 (--strict" \
+    -- --strict --from xliff -o "$t/s4.xml" "$t/s12-all-but-p2.s1.xlf"
+"$PYTHON" - "$t/s12-translate.xlf" "$t/s12-mixed.xlf" <<'PY' || bad "edit s12: mixed states"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+text = text.replace('<trans-unit id="p2.s2"', '<trans-unit id="p2.s2" x="1"', 1)
+text = re.sub(r'(<trans-unit id="p2.s2" x="1".*?<target) state="needs-translation"', r'\1 state="translated"', text, count=1, flags=re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(text.replace(' x="1"', ''))
+PY
+grep -q 'state="translated"' "$t/s12-mixed.xlf" || bad "edit s12: no target in state translated"
+expect "1.2 unit=sentence, targets of one block in different states" 0 "" \
+    -- --strict --from xliff -o "$t/s5.xml" "$t/s12-mixed.xlf"
+cmp -s "$t/s5.xml" "$t/o10.xml" && ok "1.2 unit=sentence, mixed states: the same article" ||
+    bad "1.2 unit=sentence, mixed states: a different article"
+sed 's/ resname="[^"]*\.s[0-9]*"//' "$t/s12-translate.xlf" >"$t/s12-noname.xlf"
+grep -q 'resname="p1.s1"' "$t/s12-noname.xlf" && bad "edit s12: resname left"
+expect "1.2 unit=sentence, a tool dropped resname" 0 "" -- --strict --from xliff -o "$t/s6.xml" "$t/s12-noname.xlf"
+cmp -s "$t/s6.xml" "$t/o10.xml" && ok "1.2 unit=sentence without resname: the same article" ||
+    bad "1.2 unit=sentence without resname: a different article"
 
 # More than 20: the first 20 named, then how many more.
 "$PYTHON" - "$t/long.html" <<'PY'
