@@ -7,6 +7,19 @@
                     non-empty title.
   label             a few fixed words in the article's language (ko, ja,
                     else English): the link to an image that is not packaged.
+  part              in a book, the name of the context article's part
+                    ("a1", "a2", ... in input order); '' for an article
+                    that is the document.
+  content-href      the context article's content document in an EPUB:
+                    article.xhtml, in a book PART.xhtml.
+
+  A book (artx -\-book TITLE) is the document
+    <book xmlns="urn:artx:book" title="TITLE"> article... </book>
+  that artx builds of copies of the articles' roots, in input order: the
+  input of article-to-opf.xsl, article-to-nav.xsl and article-to-ncx.xsl
+  for its package, navigation document and NCX.  Its language is the
+  first article's.  Each article's content document is
+  article-to-xhtml.xsl's of that article alone, images renamed PART-ID.
 
   $bilingual-source the article the one being transformed was translated
                     from, for a bilingual book (each block in the source
@@ -27,14 +40,17 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="urn:artx:article"
-    exclude-result-prefixes="a">
+    xmlns:bk="urn:artx:book"
+    exclude-result-prefixes="a bk">
 
   <xsl:param name="source-article" select="/.."/>
   <xsl:variable name="bilingual-source" select="document($source-article)/a:article"/>
 
+  <!-- The context is an article (the root, or one of a book's). -->
   <xsl:template name="title-text">
-    <xsl:variable name="t" select="normalize-space(/a:article/a:head/a:title)"/>
-    <xsl:variable name="first" select="normalize-space((/a:article/a:body//a:p)[1])"/>
+    <xsl:variable name="art" select="ancestor-or-self::a:article[1]"/>
+    <xsl:variable name="t" select="normalize-space($art/a:head/a:title)"/>
+    <xsl:variable name="first" select="normalize-space(($art/a:body//a:p)[1])"/>
     <xsl:choose>
       <xsl:when test="$t != ''"><xsl:value-of select="$t"/></xsl:when>
       <xsl:when test="string-length($first) &gt; 60">
@@ -47,7 +63,9 @@
 
   <xsl:template name="label">
     <xsl:param name="key"/>
-    <xsl:variable name="lang" select="substring(/a:article/@xml:lang, 1, 2)"/>
+    <!-- the context's article, or a book's first -->
+    <xsl:variable name="lang"
+        select="substring(ancestor-or-self::a:article/@xml:lang | self::bk:book/a:article[1]/@xml:lang, 1, 2)"/>
     <xsl:choose>
       <xsl:when test="$key = 'original-image' and $lang = 'ko'">원본 사진 보기</xsl:when>
       <xsl:when test="$key = 'original-image' and $lang = 'ja'">元の画像を見る</xsl:when>
@@ -59,5 +77,31 @@
       <xsl:when test="$key = 'contents' and $lang = 'ja'">目次</xsl:when>
       <xsl:when test="$key = 'contents'">Contents</xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="part">
+    <xsl:if test="parent::bk:book">
+      <xsl:value-of select="concat('a', count(preceding-sibling::a:article) + 1)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="content-href">
+    <xsl:variable name="part"><xsl:call-template name="part"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$part != ''"><xsl:value-of select="concat($part, '.xhtml')"/></xsl:when>
+      <xsl:otherwise>article.xhtml</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A book's table of contents: after an article's title, its outlet
+       and its day (" — Publisher, 2023-11-10"), or nothing. -->
+  <xsl:template name="toc-meta">
+    <xsl:variable name="h" select="a:head"/>
+    <xsl:if test="parent::bk:book and ($h/a:publisher or $h/a:published)">
+      <xsl:text> — </xsl:text>
+      <xsl:value-of select="normalize-space($h/a:publisher)"/>
+      <xsl:if test="$h/a:publisher and $h/a:published">, </xsl:if>
+      <xsl:value-of select="substring($h/a:published, 1, 10)"/>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
