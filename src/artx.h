@@ -66,6 +66,12 @@ extern "C" {
 /* The article model's namespace (xslt/article.rng). */
 #define ARTX_NS "urn:artx:article"
 
+/* The namespace of a book's wrapper document (artx_transform_book):
+ * <book xmlns="urn:artx:book" title="TITLE"> holding copies of the
+ * articles' roots, in order; the input of the EPUB's package, navigation
+ * and NCX stylesheets for a book (xslt/common.xsl). */
+#define ARTX_BOOK_NS "urn:artx:book"
+
 /* The namespace of artx's XPath extension functions (src/ext.c).  libxslt
  * loads the plugin for it as artx_example_xslt.so. */
 #define ARTX_XSLT_NS "http://artx.example/xslt"
@@ -417,6 +423,21 @@ ARTX_EXPORT int artx_transform_take(xmlDocPtr *article, artx_format format,
 ARTX_EXPORT int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation,
                                          artx_format format, const char *const *params,
                                          unsigned char **out, size_t *len, artx_error *err);
+
+/* One EPUB of several articles (ARTX_TO_EPUB; another format is
+ * ARTX_ERR_USAGE): a content document per article, in the order given
+ * (EPUB/a1.xhtml, a2.xhtml, ...), each with its own byline, rights and
+ * source as the single article's EPUB has them; a table of contents (nav
+ * and NCX) with each article's title, outlet and day; dc:title `title`,
+ * dc:language the first article's and then each other one, a name-based
+ * urn:uuid of the title and the articles, dcterms:modified as
+ * artx_transform(), and W3C TDMRep's reservation when any article
+ * reserves.  Images ("image-dir") are named after their article (images/
+ * a2-f1.jpg), so that no two collide.  The articles are not modified;
+ * *out as artx_transform(). */
+ARTX_EXPORT int artx_transform_book(xmlDocPtr const *articles, size_t n, const char *title,
+                                    artx_format format, const char *const *params,
+                                    unsigned char **out, size_t *len, artx_error *err);
 
 /* The time an EPUB is stamped with: SOURCE_DATE_EPOCH (reproducible-
  * builds.org) when set, else now.  A value that is not a plain number of

@@ -87,29 +87,53 @@ static uint64_t fnv1a(const char *s, uint64_t h)
     return h;
 }
 
-/* A name-based UUID for the article: the same source, title, date and
- * language give the same identifier, and a bilingual book (`source`, the
- * source language, not NULL) another than the translation alone.  (Two
- * FNV-1a hashes make the 128 bits; it is an identifier, not a security
- * measure.) */
-static void identifier(xmlXPathContextPtr xp, const char *source, char *buf, size_t size)
+/* What names an article: its source, title, date and language
+ * ("URL|TITLE|DATE|LANG"), of the article element `art`.  Caller frees
+ * with xmlFree(); NULL when out of memory. */
+static xmlChar *article_key(xmlXPathContextPtr xp, xmlNodePtr art)
 {
+    xp->node = art;
     xmlXPathObjectPtr o = xmlXPathEvalExpression(
-        BAD_CAST "concat(/a:article/a:head/a:source/@href, '|', /a:article/a:head/a:title,"
-                 " '|', /a:article/a:head/a:published, '|', /a:article/@xml:lang)",
+        BAD_CAST "concat(a:head/a:source/@href, '|', a:head/a:title,"
+                 " '|', a:head/a:published, '|', @xml:lang)",
         xp);
-    const char *k = o && o->type == XPATH_STRING ? (const char *)o->stringval : "";
-    uint64_t hi = fnv1a(k, 0xcbf29ce484222325ULL);
-    if (source)
-        hi = fnv1a(source, fnv1a("|bilingual|", hi));
-    uint64_t lo = fnv1a(k, hi ^ 0x9e3779b97f4a7c15ULL);
+    xmlChar *k = o && o->type == XPATH_STRING ? xmlStrdup(o->stringval) : NULL;
     xmlXPathFreeObject(o);
-    /* RFC 9562 layout: version 8 (custom), variant 10. */
+    return k;
+}
+
+/* The urn:uuid of 128 hashed bits: RFC 9562 layout, version 8 (custom),
+ * variant 10. */
+static void uuid_format(uint64_t hi, uint64_t lo, char *buf, size_t size)
+{
     hi = (hi & ~0xF000ULL) | 0x8000ULL;
     lo = (lo & ~(3ULL << 62)) | (2ULL << 62);
     snprintf(buf, size, "urn:uuid:%08x-%04x-%04x-%04x-%012llx", (unsigned)(hi >> 32),
              (unsigned)(hi >> 16 & 0xFFFF), (unsigned)(hi & 0xFFFF), (unsigned)(lo >> 48),
              (unsigned long long)(lo & 0xFFFFFFFFFFFFULL));
+}
+
+#define FNV_BASIS 0xcbf29ce484222325ULL
+#define LO_SALT 0x9e3779b97f4a7c15ULL
+
+/* A name-based UUID for the article: the same source, title, date and
+ * language give the same identifier, and a bilingual book (`source`, the
+ * source language, not NULL) another than the translation alone.  (Two
+ * FNV-1a hashes make the 128 bits; it is an identifier, not a security
+ * measure.) */
+static int identifier(xmlXPathContextPtr xp, const char *source, char *buf, size_t size)
+{
+    xmlChar *key = article_key(xp, xmlDocGetRootElement(xp->doc));
+    if (!key)
+        return ARTX_ERR_NOMEM;
+    const char *k = (const char *)key;
+    uint64_t hi = fnv1a(k, FNV_BASIS);
+    if (source)
+        hi = fnv1a(source, fnv1a("|bilingual|", hi));
+    uint64_t lo = fnv1a(k, hi ^ LO_SALT);
+    xmlFree(key);
+    uuid_format(hi, lo, buf, size);
+    return 0;
 }
 
 /* The media type of an image from its first bytes; only EPUB's core image
@@ -162,14 +186,18 @@ static unsigned char *read_image(const char *path, size_t *len)
     return buf;
 }
 
-/* Package the images the user put in `dir` (param image-dir) and point
- * the copy's img/@src at them; the others keep their URL and become links.
- * No other file is read. */
-static int package_images(xmlXPathContextPtr xp, const char *dir, artx_zip *z)
+/* Package the images the user put in `dir` (param image-dir) for the
+ * article element `art` and point its img/@src at them, named after the
+ * figure's id (in a book, PART-ID, so that no two articles' images meet);
+ * the others keep their URL and become links.  No other file is read.
+ * Returns 0 or the zip's error. */
+static int package_images(xmlXPathContextPtr xp, xmlNodePtr art, const char *part,
+                          const char *dir, artx_zip *z)
 {
     if (!dir || !*dir)
         return 0;
-    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST "//a:figure", xp);
+    xp->node = art;
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST ".//a:figure", xp);
     int ret = 0;
     for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr && !ret; i++) {
         xmlNodePtr fig = o->nodesetval->nodeTab[i], img = NULL;
@@ -184,7 +212,8 @@ static int package_images(xmlXPathContextPtr xp, const char *dir, artx_zip *z)
         const char *ext = NULL;
         if (data && id && sniff(data, len, &ext)) {
             char name[256], entry[300];
-            snprintf(name, sizeof name, "images/%s.%s", (const char *)id, ext);
+            snprintf(name, sizeof name, "images/%s%s%s.%s", part ? part : "", part ? "-" : "",
+                     (const char *)id, ext);
             snprintf(entry, sizeof entry, "EPUB/%s", name);
             /* Images are compressed already. */
             ret = artx_zip_add(z, entry, data, len, false);
@@ -201,6 +230,78 @@ static int package_images(xmlXPathContextPtr xp, const char *dir, artx_zip *z)
     return ret;
 }
 
+/* The container's time (SOURCE_DATE_EPOCH, else now) in *t and as
+ * dcterms:modified in `modified`. */
+static int stamp(time_t *t, char *modified, size_t size, artx_error *err)
+{
+    int ret = artx_source_date(t, err);
+    struct tm tm;
+    if (ret)
+        return ret;
+    if (!gmtime_r(t, &tm) || !strftime(modified, size, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(modified, size, "1970-01-01T00:00:00Z");
+    return 0;
+}
+
+/* The stylesheets' parameters into `all` (MAX_PARAMS + 8 entries): the
+ * caller's first, then ours where the caller gave none. */
+static void part_params(const char *const *params, const char *uid, const char *modified,
+                        const char **all)
+{
+    size_t n = 0;
+    for (size_t i = 0; params && params[i] && params[i + 1] && n < MAX_PARAMS; i += 2) {
+        all[n++] = params[i];
+        all[n++] = params[i + 1];
+    }
+    if (!param(params, "identifier"))
+        all[n++] = "identifier", all[n++] = uid;
+    if (!param(params, "modified"))
+        all[n++] = "modified", all[n++] = modified;
+    all[n++] = "mode", all[n++] = "epub";
+    all[n] = NULL;
+}
+
+/* The entries that come first: "mimetype" (stored), container.xml. */
+static int start_container(artx_zip *z, artx_error *err)
+{
+    int ret;
+    if ((ret = artx_zip_add(z, "mimetype", (const unsigned char *)mimetype,
+                            sizeof mimetype - 1, false)) ||
+        (ret = artx_zip_add(z, "META-INF/container.xml",
+                            (const unsigned char *)container_xml, sizeof container_xml - 1,
+                            true)))
+        return artx_fail(err, ret, "cannot add to the container");
+    return 0;
+}
+
+static int add_css(artx_zip *z, artx_error *err)
+{
+    unsigned char *css = NULL;
+    size_t css_len = 0;
+    int ret = artx_resource("epub.css", &css, &css_len, err);
+    if (!ret && (ret = artx_zip_add(z, "EPUB/style.css", css, css_len, true)))
+        artx_fail(err, ret, "cannot add EPUB/style.css to the container");
+    free(css);
+    return ret;
+}
+
+/* One part: `stylesheet` on doc, serialised into the container at `path`. */
+static int add_part(artx_zip *z, const char *stylesheet, xmlDocPtr doc, xmlDocPtr source,
+                    const char *const *all, const char *path, artx_error *err)
+{
+    xmlDocPtr res = NULL;
+    unsigned char *bytes = NULL;
+    size_t blen = 0;
+    int ret = artx_stylesheet_apply_bilingual(stylesheet, doc, source, all, &res, err);
+    if (!ret)
+        ret = artx_stylesheet_serialise(stylesheet, res, &bytes, &blen, err);
+    if (!ret && (ret = artx_zip_add(z, path, bytes, blen, true)))
+        artx_fail(err, ret, "cannot add %s to the container", path);
+    xmlFreeDoc(res);
+    free(bytes);
+    return ret;
+}
+
 int artx_epub(xmlDocPtr article, xmlDocPtr source, const char *const *params,
               unsigned char **out, size_t *len, artx_error *err)
 {
@@ -213,16 +314,12 @@ int artx_epub(xmlDocPtr article, xmlDocPtr source, const char *const *params,
     xmlDocPtr copy = image_dir && *image_dir ? artx_copy_doc(article) : article;
     char uid[64], modified[32];
     const char *all[MAX_PARAMS + 8];
-    size_t n = 0;
     *out = NULL;
     *len = 0;
 
     time_t t;
-    if ((ret = artx_source_date(&t, err)))
+    if ((ret = stamp(&t, modified, sizeof modified, err)))
         goto out;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || !strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        snprintf(modified, sizeof modified, "1970-01-01T00:00:00Z");
     z = artx_zip_new(t);
     if (!copy || !z || !(xp = xmlXPathNewContext(copy)) ||
         xmlXPathRegisterNs(xp, BAD_CAST "a", BAD_CAST ARTX_NS)) {
@@ -231,48 +328,23 @@ int artx_epub(xmlDocPtr article, xmlDocPtr source, const char *const *params,
     }
     /* A checked article always has its xml:lang. */
     xmlChar *source_lang = source ? xmlNodeGetLang(xmlDocGetRootElement(source)) : NULL;
-    identifier(xp, (const char *)source_lang, uid, sizeof uid);
+    ret = identifier(xp, (const char *)source_lang, uid, sizeof uid);
     xmlFree(source_lang);
-
-    /* The caller's parameters first, then ours where the caller gave none. */
-    for (size_t i = 0; params && params[i] && params[i + 1] && n < MAX_PARAMS; i += 2) {
-        all[n++] = params[i];
-        all[n++] = params[i + 1];
+    if (ret) {
+        ret = artx_fail(err, ret, "out of memory");
+        goto out;
     }
-    if (!param(params, "identifier"))
-        all[n++] = "identifier", all[n++] = uid;
-    if (!param(params, "modified"))
-        all[n++] = "modified", all[n++] = modified;
-    all[n++] = "mode", all[n++] = "epub";
-    all[n] = NULL;
+    part_params(params, uid, modified, all);
 
-    if ((ret = artx_zip_add(z, "mimetype", (const unsigned char *)mimetype,
-                            sizeof mimetype - 1, false)) ||
-        (ret = artx_zip_add(z, "META-INF/container.xml",
-                            (const unsigned char *)container_xml, sizeof container_xml - 1,
-                            true)) ||
-        (ret = package_images(xp, image_dir, z))) {
+    if ((ret = start_container(z, err)))
+        goto out;
+    if ((ret = package_images(xp, xmlDocGetRootElement(copy), NULL, image_dir, z))) {
         ret = artx_fail(err, ret, "cannot add to the container");
         goto out;
     }
-    unsigned char *css = NULL;
-    size_t css_len = 0;
-    if ((ret = artx_resource("epub.css", &css, &css_len, err)))
-        goto out;
-    ret = artx_zip_add(z, "EPUB/style.css", css, css_len, true);
-    free(css);
-    for (size_t i = 0; !ret && i < sizeof parts / sizeof *parts; i++) {
-        xmlDocPtr res = NULL;
-        unsigned char *bytes = NULL;
-        size_t blen = 0;
-        ret = artx_stylesheet_apply_bilingual(parts[i].stylesheet, copy, source, all, &res, err);
-        if (!ret)
-            ret = artx_stylesheet_serialise(parts[i].stylesheet, res, &bytes, &blen, err);
-        if (!ret && (ret = artx_zip_add(z, parts[i].path, bytes, blen, true)))
-            artx_fail(err, ret, "cannot add %s to the container", parts[i].path);
-        xmlFreeDoc(res);
-        free(bytes);
-    }
+    ret = add_css(z, err);
+    for (size_t i = 0; !ret && i < sizeof parts / sizeof *parts; i++)
+        ret = add_part(z, parts[i].stylesheet, copy, source, all, parts[i].path, err);
     if (!ret && (ret = artx_zip_finish(z, out, len)))
         artx_fail(err, ret, "cannot finish the container");
 out:
@@ -280,6 +352,138 @@ out:
         xmlXPathFreeContext(xp);
     if (copy != article)
         xmlFreeDoc(copy);
+    artx_zip_free(z);
+    return ret;
+}
+
+/* ---- a book of several articles --------------------------------------------- */
+
+/* The parts a book's package, navigation and NCX are (parts[] before the
+ * content document), then the content document's. */
+#define BOOK_PARTS 3
+
+/* The name-based UUID of a book: its title and each article's key, in
+ * order (a book of other articles, or of the same in another order, is
+ * another book). */
+static int book_identifier(xmlXPathContextPtr xp, const char *title, xmlNodePtr book,
+                           char *buf, size_t size)
+{
+    uint64_t hi = fnv1a(title, fnv1a("|book|", FNV_BASIS));
+    uint64_t lo = fnv1a(title, fnv1a("|book|", FNV_BASIS ^ LO_SALT));
+    for (xmlNodePtr art = book->children; art; art = art->next) {
+        xmlChar *key = art->type == XML_ELEMENT_NODE ? article_key(xp, art) : NULL;
+        if (art->type == XML_ELEMENT_NODE && !key)
+            return ARTX_ERR_NOMEM;
+        if (key) {
+            hi = fnv1a((const char *)key, fnv1a("|", hi));
+            lo = fnv1a((const char *)key, fnv1a("|", lo));
+        }
+        xmlFree(key);
+    }
+    uuid_format(hi, lo, buf, size);
+    return 0;
+}
+
+/* <book xmlns="urn:artx:book" title="TITLE"> with a copy of each
+ * article's root, in order (common.xsl documents it); NULL when memory ran
+ * out. */
+static xmlDocPtr book_doc(xmlDocPtr const *articles, size_t n, const char *title)
+{
+    unsigned long oom = artx_oom_mark();
+    xmlDocPtr book = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = book ? xmlNewDocNode(book, NULL, BAD_CAST "book", NULL) : NULL;
+    xmlNsPtr ns = root ? xmlNewNs(root, BAD_CAST ARTX_BOOK_NS, NULL) : NULL;
+    bool ok = ns && xmlNewProp(root, BAD_CAST "title", BAD_CAST title);
+    if (root) {
+        xmlSetNs(root, ns);
+        xmlDocSetRootElement(book, root);
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(articles[i]), book, 1);
+        ok = copy && xmlAddChild(root, copy);
+        if (copy && !ok)
+            xmlFreeNode(copy);
+    }
+    if (!ok || artx_oom_since(oom, 0, NULL)) {
+        xmlFreeDoc(book);
+        return NULL;
+    }
+    return book;
+}
+
+/* A document of its own for an article of the book (content documents
+ * are written of an article that is the document); NULL when memory ran
+ * out. */
+static xmlDocPtr article_alone(xmlNodePtr art)
+{
+    unsigned long oom = artx_oom_mark();
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr copy = doc ? xmlDocCopyNode(art, doc, 1) : NULL;
+    if (copy)
+        xmlDocSetRootElement(doc, copy);
+    if (!copy || artx_oom_since(oom, 0, NULL)) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+int artx_epub_book(xmlDocPtr const *articles, size_t n, const char *title,
+                   const char *const *params, unsigned char **out, size_t *len,
+                   artx_error *err)
+{
+    int ret = 0;
+    artx_zip *z = NULL;
+    xmlXPathContextPtr xp = NULL;
+    const char *image_dir = param(params, "image-dir");
+    xmlDocPtr book = NULL;
+    char uid[64], modified[32];
+    const char *all[MAX_PARAMS + 8];
+    *out = NULL;
+    *len = 0;
+    if (!n || !title || !*title)
+        return artx_fail(err, ARTX_ERR_USAGE, "a book needs a title and an article");
+
+    time_t t;
+    if ((ret = stamp(&t, modified, sizeof modified, err)))
+        goto out;
+    z = artx_zip_new(t);
+    if (!z || !(book = book_doc(articles, n, title)) || !(xp = xmlXPathNewContext(book)) ||
+        xmlXPathRegisterNs(xp, BAD_CAST "a", BAD_CAST ARTX_NS) ||
+        book_identifier(xp, title, xmlDocGetRootElement(book), uid, sizeof uid)) {
+        ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    part_params(params, uid, modified, all);
+
+    if ((ret = start_container(z, err)))
+        goto out;
+    size_t k = 0;
+    for (xmlNodePtr art = xmlDocGetRootElement(book)->children; art && !ret; art = art->next) {
+        char part[32];
+        snprintf(part, sizeof part, "a%zu", ++k);
+        if ((ret = package_images(xp, art, part, image_dir, z)))
+            ret = artx_fail(err, ret, "cannot add to the container");
+    }
+    if (!ret)
+        ret = add_css(z, err);
+    for (size_t i = 0; !ret && i < BOOK_PARTS; i++)
+        ret = add_part(z, parts[i].stylesheet, book, NULL, all, parts[i].path, err);
+    k = 0;
+    for (xmlNodePtr art = xmlDocGetRootElement(book)->children; art && !ret; art = art->next) {
+        char path[48];
+        snprintf(path, sizeof path, "EPUB/a%zu.xhtml", ++k);
+        xmlDocPtr alone = article_alone(art);
+        ret = alone ? add_part(z, parts[BOOK_PARTS].stylesheet, alone, NULL, all, path, err)
+                    : artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+        xmlFreeDoc(alone);
+    }
+    if (!ret && (ret = artx_zip_finish(z, out, len)))
+        artx_fail(err, ret, "cannot finish the container");
+out:
+    if (xp)
+        xmlXPathFreeContext(xp);
+    xmlFreeDoc(book);
     artx_zip_free(z);
     return ret;
 }

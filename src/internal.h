@@ -389,4 +389,9 @@ void artx_ext_cleanup(void);
 int artx_epub(xmlDocPtr article, xmlDocPtr source, const char *const *params,
               unsigned char **out, size_t *len, artx_error *err);
 
+/* The EPUB of a book of n articles (see artx_transform_book). */
+int artx_epub_book(xmlDocPtr const *articles, size_t n, const char *title,
+                   const char *const *params, unsigned char **out, size_t *len,
+                   artx_error *err);
+
 #endif /* ARTX_INTERNAL_H */

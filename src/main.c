@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,37 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+/* Write bytes to `target` (standard output when NULL or "-"); messages
+ * name `name`. */
+static int write_to(const char *name, const char *target, const unsigned char *out,
+                    size_t out_len)
+{
+    if (!target || !strcmp(target, "-")) {
+        if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
+            fprintf(stderr, "artx: %s: cannot write to standard output: %s\n", name,
+                    strerror(errno));
+            return EXIT_CONVERSION;
+        }
+        return 0;
+    }
+    int e = write_path(target, out, out_len);
+    if (e) {
+        fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, target, write_error(e));
+        return EXIT_CONVERSION;
+    }
+    return 0;
+}
+
+/* Refuse to write over an input: 0, or EXIT_CONVERSION after the message. */
+static int not_the_input(const char *input, const char *target)
+{
+    if (target && strcmp(target, "-") && strcmp(input, "-") && same_file(input, target)) {
+        fprintf(stderr, "artx: %s: refusing to overwrite the input\n", display_name(input));
+        return EXIT_CONVERSION;
+    }
+    return 0;
+}
+
 /* Write one output: to standard output, or through a temporary file to
  * its path (never over the input). */
 static int write_output(const options *o, const char *input, const unsigned char *out,
@@ -154,24 +186,7 @@ static int write_output(const options *o, const char *input, const unsigned char
         }
         target = path;
     }
-    if (!target || !strcmp(target, "-")) {
-        if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
-            fprintf(stderr, "artx: %s: cannot write to standard output: %s\n", name,
-                    strerror(errno));
-            return EXIT_CONVERSION;
-        }
-        return 0;
-    }
-    if (strcmp(input, "-") && same_file(input, target)) {
-        fprintf(stderr, "artx: %s: refusing to overwrite the input\n", name);
-        return EXIT_CONVERSION;
-    }
-    int e = write_path(target, out, out_len);
-    if (e) {
-        fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, target, write_error(e));
-        return EXIT_CONVERSION;
-    }
-    return 0;
+    return not_the_input(input, target) ? EXIT_CONVERSION : write_to(name, target, out, out_len);
 }
 
 /* How many untranslated segments a message names; the rest are counted. */
@@ -293,6 +308,9 @@ static void put_count(char *l, size_t size, size_t n, const char *what)
         snprintf(l + len, size - len, "%s%s %zu", len ? ", " : "", what, n);
 }
 
+/* say_detected()'s out_len for an article kept for a book. */
+#define KEPT SIZE_MAX
+
 /* One line each, written whole, so that -j does not interleave them:
  * what the input is and where its article was; what was kept (and, for a
  * page, dropped and lifted); the size and the time. */
@@ -335,11 +353,17 @@ static void say_detected(const char *name, const char *encoding, const detected 
         fprintf(stderr, "artx: %s: kept blocks %zu, figures %zu, sentences %zu; dropped %s; "
                         "lifted %s\n", name, d->art.blocks, d->art.figures, d->art.sentences,
                 *dropped ? dropped : "none", *lifted ? lifted : "none");
-    fprintf(stderr, "artx: %s: %zu bytes out in %.1f ms\n", name, out_len, seconds * 1000);
+    if (out_len == KEPT)
+        fprintf(stderr, "artx: %s: into the book in %.1f ms\n", name, seconds * 1000);
+    else
+        fprintf(stderr, "artx: %s: %zu bytes out in %.1f ms\n", name, out_len, seconds * 1000);
 }
 
-/* Convert one input with the sentence rules `seg` (this thread's). */
-static int convert(const options *o, artx_segmenter *seg, const char *input, stage_times *t)
+/* Convert one input with the sentence rules `seg` (this thread's).  With
+ * `keep` (a book), the article, with its sentences, goes there instead of
+ * being written. */
+static int convert(const options *o, artx_segmenter *seg, const char *input, stage_times *t,
+                   xmlDocPtr *keep)
 {
     const char *name = display_name(input);
     bool is_stdin = !strcmp(input, "-");
@@ -377,6 +401,14 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     lap(t, STAGE_SEGMENT, &mark);
     if (!failed && o->verbose > 0)
         artx_article_summarise(article, &d.art);
+    if (!failed && keep) {
+        *keep = article;
+        article = NULL;
+        status = 0;
+        if (o->verbose > 0)
+            say_detected(name, encoding, &d, KEPT, now() - start);
+        goto out;
+    }
     if (!failed) {
         failed = source ? artx_transform_bilingual(source, article, o->format, o->params, &out,
                                                    &out_len, &err)
@@ -616,6 +648,7 @@ typedef struct batch {
     pthread_mutex_t lock;
     int next, done, failed;
     bool usage;          /* an input failed for a usage error (exit 2) */
+    xmlDocPtr *articles; /* --book: each input's article, by input; else NULL */
     stage_times times;
     bool progress;       /* a progress line on stderr */
     double started, shown;
@@ -654,7 +687,8 @@ static void *work(void *arg)
         if (i < 0)
             return NULL;
         stage_times t = {0};
-        int status = convert(b->o, w->seg, b->inputs[i], &t);
+        int status = convert(b->o, w->seg, b->inputs[i], &t,
+                             b->articles ? &b->articles[i] : NULL);
         pthread_mutex_lock(&b->lock);
         b->done++;
         b->failed += status != 0;
@@ -679,9 +713,37 @@ static void print_stat(const batch *b)
                 total > 0 ? 100 * b->times.s[st] / total : 0.0);
 }
 
+/* --book: the articles of every input, in input order, as one EPUB
+ * written to -o's file (never over an input) or standard output.  Not
+ * written when an input failed: the run's status is then the inputs'. */
+static int write_book(const options *o, batch *b)
+{
+    double mark = now();
+    for (int i = 0; i < b->ninputs; i++)
+        if (not_the_input(b->inputs[i], o->output))
+            return EXIT_CONVERSION;
+    unsigned char *out = NULL;
+    size_t len = 0;
+    artx_error err = {0};
+    int status = 0;
+    if (artx_transform_book(b->articles, (size_t)b->ninputs, o->book, o->format, o->params,
+                            &out, &len, &err)) {
+        fprintf(stderr, "artx: --book: %s\n", err.message);
+        status = EXIT_CONVERSION;
+    }
+    lap(&b->times, STAGE_TRANSFORM, &mark);
+    if (!status)
+        status = write_to("--book", o->output, out, len);
+    lap(&b->times, STAGE_WRITE, &mark);
+    if (!status && o->verbose > 0)
+        fprintf(stderr, "artx: --book: %d articles, %zu bytes out\n", b->ninputs, len);
+    free(out);
+    return status;
+}
+
 /* Every input, on o->jobs threads (this one among them), each with its
  * own sentence rules.  Outputs written to standard output come one input
- * at a time, in order. */
+ * at a time, in order; a book is written once all are converted. */
 static int run(options *o, char **inputs, int ninputs)
 {
     artx_error err = {0};
@@ -690,14 +752,18 @@ static int run(options *o, char **inputs, int ninputs)
         return EXIT_USAGE;
     }
     int n = o->jobs < ninputs ? o->jobs : ninputs;
-    if (!o->output_is_dir)
+    if (!o->output_is_dir && !o->book)
         n = 1;
     worker *w = calloc((size_t)n, sizeof *w);
-    if (!w) {
+    xmlDocPtr *articles = o->book ? calloc((size_t)ninputs, sizeof *articles) : NULL;
+    if (!w || (o->book && !articles)) {
+        free(w);
+        free(articles);
         fputs("artx: out of memory\n", stderr);
         return EXIT_CONVERSION;
     }
     batch b = {.o = o, .inputs = inputs, .ninputs = ninputs, .lock = PTHREAD_MUTEX_INITIALIZER,
+               .articles = articles,
                .progress = ninputs > 1 && o->verbose >= 0 && isatty(STDERR_FILENO)};
     int status = 0;
     for (int k = 0; k < n && !status; k++) {
@@ -721,12 +787,20 @@ static int run(options *o, char **inputs, int ninputs)
         if (ninputs > 1 && o->verbose >= 0)
             fprintf(stderr, "artx: %d inputs in %.2f s (%.1f a second): %d converted, %d failed\n",
                     ninputs, secs, ninputs / (secs > 0 ? secs : 1), b.done - b.failed, b.failed);
+        status = b.usage ? EXIT_USAGE : b.failed ? EXIT_CONVERSION : 0;
+        if (o->book && status)
+            fprintf(stderr, "artx: --book: not written: %d of %d input%s failed\n", b.failed,
+                    ninputs, ninputs == 1 ? "" : "s");
+        else if (o->book)
+            status = write_book(o, &b);
         if (o->stat)
             print_stat(&b);
-        status = b.usage ? EXIT_USAGE : b.failed ? EXIT_CONVERSION : 0;
     }
     for (int k = 0; k < n; k++)
         artx_segmenter_free(w[k].seg);
+    for (int i = 0; articles && i < ninputs; i++)
+        xmlFreeDoc(articles[i]);
+    free(articles);
     free(w);
     return status;
 }
@@ -760,7 +834,7 @@ int main(int argc, char **argv)
         stdin_uses += !strcmp(inputs[i], "-");
     if (stdin_uses > 1)
         return artx_cli_usage_error("standard input given more than once");
-    if ((ret = prepare_output(&o, inputs, ninputs)) >= 0)
+    if (!o.book && (ret = prepare_output(&o, inputs, ninputs)) >= 0)
         return ret;
 
     /* Past a file size limit, write() should fail with EFBIG and be

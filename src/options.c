@@ -44,6 +44,8 @@ static void usage(FILE *f)
           "      --strict            a merge fails when a segment is not translated\n"
           "      --bilingual         with -t xhtml or epub, from a translated XLIFF: each\n"
           "                          block in the source language, then its translation\n"
+          "      --book TITLE        with -t epub: every input into one book TITLE, an\n"
+          "                          article each in input order; -o names its file\n"
           "      --srx FILE          sentence rules (SRX 2.0) instead of the built-in ones\n"
           "      --images DIR        EPUB: package the photos DIR holds copies of (by the\n"
           "                          file name their URL ends with); no other file is read\n"
@@ -68,6 +70,7 @@ static void usage(FILE *f)
           "  artx -o page.xlf -T en page.html     XLIFF 2.0 for a CAT tool, into English\n"
           "  artx -o page.en.epub page.en.xlf     merge the translation back, as EPUB\n"
           "  artx -t epub -o books/ pages/*.html  one EPUB per page, into books/\n"
+          "  artx --book News -o n.epub *.html    one EPUB of every page, in order\n"
           "\n"
           "Exit status: 0 all inputs converted; 1 at least one input failed (each\n"
           "failure is named on standard error, the others are still converted);\n"
@@ -445,12 +448,36 @@ static int check_bilingual(const options *o)
     return 0;
 }
 
+/* --book TITLE: one EPUB (DocBook books are not written), to one file
+ * or standard output; a bilingual book is one article's. */
+static int check_book(const options *o)
+{
+    size_t n, len = o->output ? strlen(o->output) : 0;
+    struct stat st;
+    if (!o->book)
+        return 0;
+    if (!*o->book)
+        return artx_cli_usage_error("--book '': a book needs a title");
+    if (o->format != ARTX_TO_EPUB)
+        return artx_cli_usage_error("--book: a book is written as epub only, not %s (give -t "
+                                    "epub or -o FILE.epub)", artx_formats(&n)[o->format].name);
+    if (o->bilingual)
+        return artx_cli_usage_error("--book: not with --bilingual (a bilingual book is one "
+                                    "translated article)");
+    if (len && strcmp(o->output, "-") &&
+        (o->output[len - 1] == '/' || (stat(o->output, &st) == 0 && S_ISDIR(st.st_mode))))
+        return artx_cli_usage_error("--book: -o %s: a directory: -o names the book's file",
+                                    o->output);
+    return 0;
+}
+
 static int finish(options *o)
 {
     int ret;
     if (o->output && !*o->output)
         return artx_cli_usage_error("-o '': an empty path");
-    if ((ret = format_from_output(o)) || (ret = check_bilingual(o)) || (ret = check_params(o)) ||
+    if ((ret = format_from_output(o)) || (ret = check_bilingual(o)) || (ret = check_book(o)) ||
+        (ret = check_params(o)) ||
         (o->target_lang && (ret = check_language(o, "-T", "target-lang", o->target_lang))) ||
         (o->source_lang && (ret = check_language(o, "-s", "source-lang", o->source_lang))) ||
         (ret = check_source_date_epoch(o)))
@@ -524,6 +551,7 @@ enum {
     OPT_STYLESHEETS = 256,
     OPT_STRICT,
     OPT_BILINGUAL,
+    OPT_BOOK,
     OPT_SRX,
     OPT_IMAGES,
     OPT_MAX_INPUT,
@@ -542,6 +570,7 @@ static const struct option longopts[] = {
     {"param", required_argument, NULL, 'p'},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"bilingual", no_argument, NULL, OPT_BILINGUAL},
+    {"book", required_argument, NULL, OPT_BOOK},
     {"srx", required_argument, NULL, OPT_SRX},
     {"images", required_argument, NULL, OPT_IMAGES},
     {"stylesheets", required_argument, NULL, OPT_STYLESHEETS},
@@ -581,6 +610,9 @@ static int take(options *o, int c, char *arg)
         break;
     case OPT_BILINGUAL:
         o->bilingual = true;
+        break;
+    case OPT_BOOK:
+        o->book = arg;
         break;
     case OPT_SRX:
         o->srx = arg;

@@ -35,6 +35,7 @@ typedef struct options {
     int verbose;         /* -1 quiet, 0 normal, 1 verbose */
     bool strict;         /* untranslated segments fail a merge */
     bool bilingual;      /* --bilingual: source and translation, block by block */
+    const char *book;    /* --book TITLE: every input into one EPUB, or NULL */
     const char *srx;     /* --srx FILE, or NULL for the built-in rules */
     const char *stylesheets; /* --stylesheets DIR, or NULL */
     size_t max_input;    /* --max-input, in bytes */

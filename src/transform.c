@@ -238,3 +238,24 @@ int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation, artx_forma
         return artx_fail(err, ARTX_ERR_USAGE, "a bilingual output needs its source article");
     return transform_checked(&translation, source, false, format, params, out, len, err);
 }
+
+int artx_transform_book(xmlDocPtr const *articles, size_t n, const char *title,
+                        artx_format format, const char *const *params, unsigned char **out,
+                        size_t *len, artx_error *err)
+{
+    size_t count;
+    *out = NULL;
+    *len = 0;
+    if (format != ARTX_TO_EPUB)
+        return artx_fail(err, ARTX_ERR_USAGE, "a book is epub, not %s",
+                         format < NFORMATS ? artx_formats(&count)[format].name : "?");
+    unsigned long oom = artx_oom_mark();
+    int ret = artx_oom_since(oom, artx_epub_book(articles, n, title, params, out, len, err),
+                             err);
+    if (ret) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+    }
+    return ret;
+}
