@@ -1,8 +1,8 @@
 #!/bin/sh
 # golden.sh ARTX [--update] - whole conversions of samples/ in every format
 # against the reviewed outputs in tests/golden/ (an EPUB by its listing and
-# package document), one XLIFF 1.2 with -p unit=sentence, and the bilingual books of the translated XLIFF files
-# there.  With --update the outputs are
+# package document), one XLIFF 1.2 with -p unit=sentence, the bilingual books of the translated XLIFF files
+# there, and the book (--book) of the four samples.  With --update the outputs are
 # rewritten instead (review the diff; say why in the commit message).
 set -u
 suite=golden
@@ -75,4 +75,14 @@ for input in "$dir"/*.*.xlf; do
         compare "$name.$ext"
     done
 done
+# The four samples as one book (--book), in the order of samples/.
+if [ $have_unzip = 1 ]; then
+    if SOURCE_DATE_EPOCH=1700000000 "$artx" -q --book "Samples" -t epub -o "$tmp/out" \
+        $(ls samples/* | grep -v '\.json$') 2>"$tmp/err"; then
+        epub_listing
+        compare samples.book.epub.txt
+    else
+        bad "samples.book.epub.txt: artx exited non-zero: $(head -c 300 "$tmp/err")"
+    fi
+fi
 finish
