@@ -150,7 +150,7 @@ _artx() {
         -o | --output) _artx_files ;;
         --srx) _artx_files -x '*.srx' ;;
         --images | --stylesheets) _artx_files -d ;;
-        -T | --target-lang | -s | --source-lang | --max-input | -j | --jobs) ;;
+        -T | --target-lang | -s | --source-lang | --max-input | -j | --jobs | --book) ;;
         *)
             # After --, every word is an input.
             local i ended=

@@ -75,6 +75,8 @@ want "page epub" artx -t xhtml -p mode=
 want "" artx -t xliff -p pre
 want "--print-stylesheet" artx --print-s
 want "--bilingual" artx --bil
+want "--book" artx --boo
+want "" artx --book ''
 for c in common.xsl epub.css xliff12 xhtml '!epub' '!article'; do
     has "$c" artx --print-stylesheet ''
 done
