@@ -331,6 +331,63 @@ static void test_epub(xmlDocPtr art)
     free(restore);
 }
 
+/* artx_transform_book: the same article twice as one EPUB, a content
+ * document each; the article is not modified; what it refuses. */
+static void test_book(xmlDocPtr art)
+{
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    xmlDocPtr two[] = {art, art};
+    unsigned char *zip = NULL, *before = NULL, *after = NULL, *single = NULL;
+    size_t len = 0, blen = 0, alen = 0, slen = 0;
+    artx_error err = {0};
+    artx_xml_serialise(art, &before, &blen, NULL);
+    INT_EQ(artx_transform_book(two, 2, "Two", ARTX_TO_EPUB, NULL, &zip, &len, &err), 0,
+           "book: two articles");
+    artx_xml_serialise(art, &after, &alen, NULL);
+    OK(before && after && blen == alen && !memcmp(before, after, blen),
+       "book: the article is not modified");
+    if (zip) {
+        OK(!memcmp(zip + 30, "mimetype", 8), "book: mimetype first");
+        for (int k = 1; k <= 2; k++) {
+            char name[32];
+            snprintf(name, sizeof name, "EPUB/a%d.xhtml", k);
+            char *doc = zip_entry(zip, len, name);
+            xmlDocPtr d = doc ? xml_parse(doc) : NULL;
+            OK(d != NULL, "book: a content document per article");
+            xmlFreeDoc(d);
+            free(doc);
+        }
+    }
+    xmlDocPtr opf = epub_opf(zip, len);
+    XP_STR_EQ(opf, "//*[local-name()='title']", "Two", "book: dc:title");
+    XP_OK(opf, "count(//*[local-name()='itemref']) = 2", "book: two spine items");
+    single = (unsigned char *)transform(art, ARTX_TO_EPUB, NULL, &slen);
+    xmlDocPtr one = epub_opf(single, slen);
+    char *uid = xp_string(one, "//*[local-name()='identifier']");
+    XP_OK(opf, "starts-with(//*[local-name()='identifier'], 'urn:uuid:')", "book: a urn:uuid");
+    char *buid = xp_string(opf, "//*[local-name()='identifier']");
+    OK(uid && buid && strcmp(uid, buid), "book: not the article's identifier");
+    XP_STR_EQ(opf, "//*[@property='tdm:reservation']", "1", "book: the TDM reservation");
+    xmlFreeDoc(opf);
+    xmlFreeDoc(one);
+    free(uid);
+    free(buid);
+    free(single);
+    free(zip);
+    free(before);
+    free(after);
+
+    unsigned char *out = NULL;
+    INT_EQ(artx_transform_book(two, 2, "T", ARTX_TO_TEXT, NULL, &out, &len, &err),
+           ARTX_ERR_USAGE, "book: text is refused");
+    INT_EQ(artx_transform_book(two, 0, "T", ARTX_TO_EPUB, NULL, &out, &len, &err),
+           ARTX_ERR_USAGE, "book: no article is refused");
+    INT_EQ(artx_transform_book(two, 2, "", ARTX_TO_EPUB, NULL, &out, &len, &err),
+           ARTX_ERR_USAGE, "book: an empty title is refused");
+    OK(out == NULL, "book: nothing out when refused");
+    unsetenv("SOURCE_DATE_EPOCH");
+}
+
 /* A customised article-to-text.xsl that shows a parameter, and a broken
  * article-to-docbook.xsl. */
 static const char custom_text[] =
@@ -547,6 +604,7 @@ int main(void)
         test_take(art);
         test_params(art);
         test_epub(art);
+        test_book(art);
         test_stylesheet_dir(art);
         test_stylesheet_limits(art);
     }
