@@ -69,7 +69,7 @@ extern "C" {
 /* The namespace of a book's wrapper document (artx_transform_book):
  * <book xmlns="urn:artx:book" title="TITLE"> holding copies of the
  * articles' roots, in order; the input of the EPUB's package, navigation
- * and NCX stylesheets for a book (xslt/common.xsl). */
+ * and NCX stylesheets and of the DocBook one for a book (xslt/common.xsl). */
 #define ARTX_BOOK_NS "urn:artx:book"
 
 /* The namespace of artx's XPath extension functions (src/ext.c).  libxslt
@@ -424,8 +424,10 @@ ARTX_EXPORT int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation
                                          artx_format format, const char *const *params,
                                          unsigned char **out, size_t *len, artx_error *err);
 
-/* One EPUB of several articles (ARTX_TO_EPUB; another format is
- * ARTX_ERR_USAGE): a content document per article, in the order given
+/* One book of several articles: an EPUB (ARTX_TO_EPUB) or a DocBook 5
+ * book of their articles, ids prefixed a1-, a2-, ... (ARTX_TO_DOCBOOK);
+ * another format, no article or an empty title is ARTX_ERR_USAGE.  The
+ * EPUB has a content document per article, in the order given
  * (EPUB/a1.xhtml, a2.xhtml, ...), each with its own byline, rights and
  * source as the single article's EPUB has them; a table of contents (nav
  * and NCX) with each article's title, outlet and day; dc:title `title`,

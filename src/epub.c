@@ -384,10 +384,7 @@ static int book_identifier(xmlXPathContextPtr xp, const char *title, xmlNodePtr 
     return 0;
 }
 
-/* <book xmlns="urn:artx:book" title="TITLE"> with a copy of each
- * article's root, in order (common.xsl documents it); NULL when memory ran
- * out. */
-static xmlDocPtr book_doc(xmlDocPtr const *articles, size_t n, const char *title)
+xmlDocPtr artx_book_doc(xmlDocPtr const *articles, size_t n, const char *title)
 {
     unsigned long oom = artx_oom_mark();
     xmlDocPtr book = xmlNewDoc(BAD_CAST "1.0");
@@ -448,7 +445,7 @@ int artx_epub_book(xmlDocPtr const *articles, size_t n, const char *title,
     if ((ret = stamp(&t, modified, sizeof modified, err)))
         goto out;
     z = artx_zip_new(t);
-    if (!z || !(book = book_doc(articles, n, title)) || !(xp = xmlXPathNewContext(book)) ||
+    if (!z || !(book = artx_book_doc(articles, n, title)) || !(xp = xmlXPathNewContext(book)) ||
         xmlXPathRegisterNs(xp, BAD_CAST "a", BAD_CAST ARTX_NS) ||
         book_identifier(xp, title, xmlDocGetRootElement(book), uid, sizeof uid)) {
         ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");

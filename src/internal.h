@@ -389,6 +389,11 @@ void artx_ext_cleanup(void);
 int artx_epub(xmlDocPtr article, xmlDocPtr source, const char *const *params,
               unsigned char **out, size_t *len, artx_error *err);
 
+/* A book's wrapper document: <book xmlns="urn:artx:book" title="TITLE">
+ * with a copy of each article's root, in order (xslt/common.xsl); NULL
+ * when memory ran out.  The caller frees it. */
+xmlDocPtr artx_book_doc(xmlDocPtr const *articles, size_t n, const char *title);
+
 /* The EPUB of a book of n articles (see artx_transform_book). */
 int artx_epub_book(xmlDocPtr const *articles, size_t n, const char *title,
                    const char *const *params, unsigned char **out, size_t *len,

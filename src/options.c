@@ -44,8 +44,9 @@ static void usage(FILE *f)
           "      --strict            a merge fails when a segment is not translated\n"
           "      --bilingual         with -t xhtml or epub, from a translated XLIFF: each\n"
           "                          block in the source language, then its translation\n"
-          "      --book TITLE        with -t epub: every input into one book TITLE, an\n"
-          "                          article each in input order; -o names its file\n"
+          "      --book TITLE        with -t epub or docbook: every input into one book\n"
+          "                          TITLE, an article each in input order; -o names\n"
+          "                          its file\n"
           "      --srx FILE          sentence rules (SRX 2.0) instead of the built-in ones\n"
           "      --images DIR        EPUB: package the photos DIR holds copies of (by the\n"
           "                          file name their URL ends with); no other file is read\n"
@@ -448,8 +449,8 @@ static int check_bilingual(const options *o)
     return 0;
 }
 
-/* --book TITLE: one EPUB (DocBook books are not written), to one file
- * or standard output; a bilingual book is one article's. */
+/* --book TITLE: one EPUB or DocBook book, to one file or standard
+ * output; a bilingual book is one article's. */
 static int check_book(const options *o)
 {
     size_t n, len = o->output ? strlen(o->output) : 0;
@@ -458,9 +459,10 @@ static int check_book(const options *o)
         return 0;
     if (!*o->book)
         return artx_cli_usage_error("--book '': a book needs a title");
-    if (o->format != ARTX_TO_EPUB)
-        return artx_cli_usage_error("--book: a book is written as epub only, not %s (give -t "
-                                    "epub or -o FILE.epub)", artx_formats(&n)[o->format].name);
+    if (o->format != ARTX_TO_EPUB && o->format != ARTX_TO_DOCBOOK)
+        return artx_cli_usage_error("--book: a book is written as epub or docbook, not %s "
+                                    "(give -t epub, -t docbook, or -o FILE.epub)",
+                                    artx_formats(&n)[o->format].name);
     if (o->bilingual)
         return artx_cli_usage_error("--book: not with --bilingual (a bilingual book is one "
                                     "translated article)");

@@ -239,6 +239,25 @@ int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation, artx_forma
     return transform_checked(&translation, source, false, format, params, out, len, err);
 }
 
+/* A DocBook book: article-to-docbook.xsl on the book's wrapper. */
+static int docbook_book(xmlDocPtr const *articles, size_t n, const char *title,
+                        const char *const *params, unsigned char **out, size_t *len,
+                        artx_error *err)
+{
+    static const char stylesheet[] = "article-to-docbook.xsl";
+    if (!n || !title || !*title)
+        return artx_fail(err, ARTX_ERR_USAGE, "a book needs a title and an article");
+    xmlDocPtr book = artx_book_doc(articles, n, title), res = NULL;
+    if (!book)
+        return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    int ret = artx_stylesheet_apply(stylesheet, book, params, &res, NULL, err);
+    xmlFreeDoc(book);
+    if (!ret)
+        ret = artx_stylesheet_serialise(stylesheet, res, out, len, err);
+    xmlFreeDoc(res);
+    return ret;
+}
+
 int artx_transform_book(xmlDocPtr const *articles, size_t n, const char *title,
                         artx_format format, const char *const *params, unsigned char **out,
                         size_t *len, artx_error *err)
@@ -246,12 +265,14 @@ int artx_transform_book(xmlDocPtr const *articles, size_t n, const char *title,
     size_t count;
     *out = NULL;
     *len = 0;
-    if (format != ARTX_TO_EPUB)
-        return artx_fail(err, ARTX_ERR_USAGE, "a book is epub, not %s",
+    if (format != ARTX_TO_EPUB && format != ARTX_TO_DOCBOOK)
+        return artx_fail(err, ARTX_ERR_USAGE, "a book is epub or docbook, not %s",
                          format < NFORMATS ? artx_formats(&count)[format].name : "?");
     unsigned long oom = artx_oom_mark();
-    int ret = artx_oom_since(oom, artx_epub_book(articles, n, title, params, out, len, err),
-                             err);
+    int ret = format == ARTX_TO_EPUB
+                  ? artx_epub_book(articles, n, title, params, out, len, err)
+                  : docbook_book(articles, n, title, params, out, len, err);
+    ret = artx_oom_since(oom, ret, err);
     if (ret) {
         free(*out);
         *out = NULL;

@@ -55,15 +55,22 @@
   Output is one block element a line, not indented: indenting would add
   whitespace inside inline markup.
 
+  A book (artx -\-book TITLE; the wrapper document common.xsl describes,
+  <book xmlns="urn:artx:book" title="TITLE"> holding the articles) becomes
+  a DocBook book: info/title TITLE, the first article's xml:lang, then
+  each article as above, its ids prefixed with its part ("a2-p1": the
+  second article's p1), so that no two articles' ids meet.
+
   Includes model.xsl.  Parameters: none.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="urn:artx:article"
+    xmlns:bk="urn:artx:book"
     xmlns="http://docbook.org/ns/docbook"
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:model="urn:artx:xslt-model"
-    exclude-result-prefixes="a model">
+    exclude-result-prefixes="a bk model">
   <xsl:include href="model.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -94,12 +101,27 @@
 
   <!-- ===== article and info ===== -->
 
-  <xsl:template match="/a:article">
+  <xsl:template match="/bk:book">
+    <book version="5.0">
+      <xsl:copy-of select="a:article[1]/@xml:lang"/>
+      <xsl:value-of select="$nl"/>
+      <info><title><xsl:value-of select="@title"/></title></info>
+      <xsl:for-each select="a:article">
+        <xsl:value-of select="$nl"/>
+        <xsl:apply-templates select="."/>
+      </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+    </book>
+  </xsl:template>
+
+  <!-- The root, or one of a book's articles: the key's blocks before the
+       first section are those of this article. -->
+  <xsl:template match="a:article">
     <article version="5.0">
       <xsl:copy-of select="@xml:lang"/>
       <xsl:value-of select="$nl"/>
       <xsl:apply-templates select="a:head"/>
-      <xsl:apply-templates select="key('part', '')"/>
+      <xsl:apply-templates select="key('part', '')[generate-id(../..) = generate-id(current())]"/>
       <xsl:apply-templates mode="section"
           select="a:body/a:h2[following-sibling::*[1]/self::*[not(self::a:h2)]]"/>
       <xsl:value-of select="$nl"/>
@@ -376,16 +398,24 @@
 
   <!-- xml:id from $node's id when it can be one: it must start like an
        NCName (not a digit, '.' or '-'), hold no ':' or space, and be the
-       first use of that id in the article. -->
+       first use of that id in the article.  In a book it is prefixed with
+       the article's part, a1-, a2-, ... (common.xsl's part names). -->
   <xsl:template name="id">
     <xsl:param name="node" select="."/>
     <xsl:variable name="id" select="string($node/@id)"/>
+    <xsl:variable name="art" select="$node/ancestor::a:article[1]"/>
     <xsl:if test="$id != ''
                   and translate(substring($id, 1, 1), '0123456789.-', '') != ''
                   and not(contains($id, ':'))
                   and translate($id, ' &#9;&#10;&#13;', '') = $id
-                  and generate-id(key('id', $id)[1]) = generate-id($node)">
-      <xsl:attribute name="xml:id"><xsl:value-of select="$id"/></xsl:attribute>
+                  and generate-id(key('id', $id)[generate-id(ancestor::a:article[1]) = generate-id($art)][1])
+                      = generate-id($node)">
+      <xsl:attribute name="xml:id">
+        <xsl:if test="$art/parent::bk:book">
+          <xsl:value-of select="concat('a', count($art/preceding-sibling::a:article) + 1, '-')"/>
+        </xsl:if>
+        <xsl:value-of select="$id"/>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

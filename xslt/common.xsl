@@ -17,7 +17,8 @@
     <book xmlns="urn:artx:book" title="TITLE"> article... </book>
   that artx builds of copies of the articles' roots, in input order: the
   input of article-to-opf.xsl, article-to-nav.xsl and article-to-ncx.xsl
-  for its package, navigation document and NCX.  Its language is the
+  for its package, navigation document and NCX (and of
+  article-to-docbook.xsl for a DocBook book).  Its language is the
   first article's.  Each article's content document is
   article-to-xhtml.xsl's of that article alone, images renamed PART-ID.
 
