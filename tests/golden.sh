@@ -2,7 +2,7 @@
 # golden.sh ARTX [--update] - whole conversions of samples/ in every format
 # against the reviewed outputs in tests/golden/ (an EPUB by its listing and
 # package document), one XLIFF 1.2 with -p unit=sentence, the bilingual books of the translated XLIFF files
-# there, and the book (--book) of the four samples.  With --update the outputs are
+# there, and the books (--book, EPUB and DocBook) of the four samples.  With --update the outputs are
 # rewritten instead (review the diff; say why in the commit message).
 set -u
 suite=golden
@@ -76,6 +76,12 @@ for input in "$dir"/*.*.xlf; do
     done
 done
 # The four samples as one book (--book), in the order of samples/.
+if SOURCE_DATE_EPOCH=1700000000 "$artx" -q --book "Samples" -t docbook -o "$tmp/out" \
+    $(ls samples/* | grep -v '\.json$') 2>"$tmp/err"; then
+    compare samples.book.dbk
+else
+    bad "samples.book.dbk: artx exited non-zero: $(head -c 300 "$tmp/err")"
+fi
 if [ $have_unzip = 1 ]; then
     if SOURCE_DATE_EPOCH=1700000000 "$artx" -q --book "Samples" -t epub -o "$tmp/out" \
         $(ls samples/* | grep -v '\.json$') 2>"$tmp/err"; then

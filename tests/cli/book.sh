@@ -9,8 +9,10 @@
 # article reserves (and not when none does); each content document keeps its
 # article's byline, rights and source as the single article's EPUB has them;
 # two articles' images do not collide; the same inputs give the same bytes,
-# -j 2 those of -j 1, -o - those of -o FILE; --book with another format, an
-# empty title, --bilingual or -o DIR is a usage error (exit 2, no output);
+# -j 2 those of -j 1, -o - those of -o FILE; -t docbook (or -o FILE.dbk)
+# makes a DocBook 5 book of the articles, valid against docbook5-xml's RELAX
+# NG, its ids unique; --book with another format, an empty title,
+# --bilingual or -o DIR is a usage error (exit 2, no output);
 # a failing input writes no book (exit 1, the input named, an existing file
 # left as it was).  The golden test holds the four samples' listing and
 # package document (tests/golden/samples.book.epub.txt).  Run from the
@@ -215,15 +217,48 @@ if need epubcheck epubcheck "command -v java && [ -f $epubcheck_jar ]"; then
     fi
 fi
 
-# ---- usage errors ----------------------------------------------------------------
+# ---- DocBook ---------------------------------------------------------------------
 set -- $samples
-for to in article text xliff xliff12 docbook xhtml stats; do
-    expect "--book -t $to: exit 2" 2 "^artx: --book: a book is written as epub only, not $to" \
+docbook_rng=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+expect "a DocBook book of the four samples" 0 "" -- -q --book "Four samples" -o "$t/four.dbk" "$@"
+"$artx" -q -j 1 --book "Four samples" -t docbook "$@" >"$t/j1.dbk" &&
+    cmp -s "$t/j1.dbk" "$t/four.dbk" && ok "DocBook: -j 1 to standard output, the same bytes" ||
+    bad "DocBook: -j 1 to standard output differs"
+"$PYTHON" - "$t/four.dbk" "$@" <<'PY' >"$t/checks" 2>&1 || bad "DocBook checks: $(tail -3 "$t/checks")"
+import sys
+from lxml import etree
+NS = {"d": "http://docbook.org/ns/docbook"}
+book = etree.parse(sys.argv[1])
+def check(what, got, want):
+    print(("PASS %s" if got == want else "FAIL %s: %r, expected %r") % ((what,) if got == want else (what, got, want)))
+check("DocBook: a book", book.getroot().tag, "{http://docbook.org/ns/docbook}book")
+check("DocBook: its title", book.xpath("string(/d:book/d:info/d:title)", namespaces=NS), "Four samples")
+arts = book.xpath("/d:book/d:article", namespaces=NS)
+check("DocBook: an article per input", len(arts), len(sys.argv) - 2)
+ids = book.xpath("//@xml:id")
+check("DocBook: ids unique", len(ids), len(set(ids)))
+for k, a in enumerate(arts, 1):
+    title = " ".join(a.xpath("string(d:info/d:title)", namespaces=NS).split())
+    check("DocBook: article %d's ids start a%d-" % (k, k),
+          all(i.startswith("a%d-" % k) for i in a.xpath(".//@xml:id")), True)
+    check("DocBook: article %d has its title" % k, bool(title), True)
+PY
+while IFS= read -r line; do
+    case $line in PASS*) ok "${line#PASS }" ;; FAIL*) bad "${line#FAIL }" ;; esac
+done <"$t/checks"
+if need docbook5-xml docbook5-xml "test -f $docbook_rng" && need xmllint libxml2-utils; then
+    xmllint --noout --relaxng "$docbook_rng" "$t/four.dbk" 2>"$t/err" && ok "DocBook: the book is valid" ||
+        bad "DocBook: $(head -c 300 "$t/err")"
+fi
+
+# ---- usage errors ----------------------------------------------------------------
+for to in article text xliff xliff12 xhtml stats; do
+    expect "--book -t $to: exit 2" 2 "^artx: --book: a book is written as epub or docbook, not $to" \
         -- --book T -t $to -o "$t/u.$to" "$@"
     [ ! -e "$t/u.$to" ] && ok "--book -t $to: no output" || bad "--book -t $to: output written"
 done
-expect "--book, the format from -o book.dbk: exit 2" 2 "^artx: --book: .*not docbook" \
-    -- --book T -o "$t/u.dbk" "$@"
+expect "--book, the format from -o book.html: exit 2" 2 "^artx: --book: .*not xhtml" \
+    -- --book T -o "$t/u.html" "$@"
 expect "--book without a format: exit 2" 2 "^artx: --book: .*not article" -- --book T "$@"
 expect "--book '': exit 2" 2 "^artx: --book '': a book needs a title" -- --book '' -t epub -o "$t/u.epub" "$@"
 expect "--book --bilingual: exit 2" 2 "^artx: --book: not with --bilingual" \

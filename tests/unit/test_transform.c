@@ -378,6 +378,17 @@ static void test_book(xmlDocPtr art)
     free(after);
 
     unsigned char *out = NULL;
+    INT_EQ(artx_transform_book(two, 2, "Two", ARTX_TO_DOCBOOK, NULL, &out, &len, &err), 0,
+           "book: DocBook");
+    xmlDocPtr db = out ? xml_parse((const char *)out) : NULL;
+    XP_OK(db, "count(/*[local-name()='book']/*[local-name()='article']) = 2",
+          "book: a DocBook book of two articles");
+    XP_OK(db, "count(//@xml:id[starts-with(., 'a2-')]) > 0 and "
+              "count(//@xml:id[not(starts-with(., 'a1-') or starts-with(., 'a2-'))]) = 0",
+          "book: DocBook ids prefixed with their article's place");
+    xmlFreeDoc(db);
+    free(out);
+    out = NULL;
     INT_EQ(artx_transform_book(two, 2, "T", ARTX_TO_TEXT, NULL, &out, &len, &err),
            ARTX_ERR_USAGE, "book: text is refused");
     INT_EQ(artx_transform_book(two, 0, "T", ARTX_TO_EPUB, NULL, &out, &len, &err),
