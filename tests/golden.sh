@@ -1,8 +1,8 @@
 #!/bin/sh
 # golden.sh ARTX [--update] - whole conversions of samples/ in every format
 # against the reviewed outputs in tests/golden/ (an EPUB by its listing and
-# package document), and the bilingual books of the translated XLIFF files
-# there.  With --update the outputs are
+# package document), and the bilingual books and TMX translation memories
+# of the translated XLIFF files there.  With --update the outputs are
 # rewritten instead (review the diff; say why in the commit message).
 set -u
 suite=golden
@@ -66,5 +66,17 @@ for input in "$dir"/*.*.xlf; do
         [ "$to" != epub ] || epub_listing
         compare "$name.$ext"
     done
+done
+# The same translated files, and 1.2 ones (NAME.LANG.xlf12, OmegaT-style
+# targets, some segments left as the prefilled copy or emptied), as TMX
+# translation memories; no SOURCE_DATE_EPOCH, so no creationdate.
+for input in "$dir"/*.*.xlf "$dir"/*.*.xlf12; do
+    name=$(basename "$input")
+    name=${name%.*}
+    if ! env -u SOURCE_DATE_EPOCH "$artx" --from xliff -t tmx -o "$tmp/out" "$input" 2>"$tmp/err"; then
+        bad "$name.tmx: artx exited non-zero: $(head -c 300 "$tmp/err")"
+        continue
+    fi
+    compare "$name.tmx"
 done
 finish
