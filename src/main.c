@@ -283,8 +283,14 @@ static int tmx_of(const options *o, const char *name, xmlDocPtr page, unsigned c
     artx_merge_report report = {0};
     if (!need_xliff(name, page, "-t tmx"))
         return EXIT_USAGE;
-    if (o->verbose > 0)
+    /* -v describes the article the memory is of: the source article. */
+    if (o->verbose > 0) {
+        xmlDocPtr source = NULL;
         d->units = artx_xliff_units(page, &d->kind);
+        if (!artx_merge_source(page, &source, NULL))
+            artx_article_summarise(source, &d->art);
+        xmlFreeDoc(source);
+    }
     return merge_status(o, name, artx_tmx(page, o->params, out, len, &report, err), &report,
                         " (left out of the TMX)", err);
 }

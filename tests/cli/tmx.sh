@@ -14,7 +14,8 @@
 # the unit and the segment; every TMX is valid against tests/tmx14.dtd; -o
 # FILE.tmx names the format, -o DIR/ names the file, standard input goes to
 # standard output with the same bytes; the same file gives the same bytes,
-# and a creationdate only with SOURCE_DATE_EPOCH.  The golden test holds
+# and a creationdate only with SOURCE_DATE_EPOCH; -v describes the source
+# article.  The golden test holds
 # whole TMX files (tests/golden/*.tmx), tests/omegat.sh OmegaT reading one.
 # Run from the repository's top folder:
 #   sh tests/cli/tmx.sh build/artx
@@ -203,6 +204,10 @@ for v in 2.0:p.de.xlf 1.2:p12.de.xlf; do
         ok "XLIFF $ver: SOURCE_DATE_EPOCH gives creationdate 20231114T221320Z" ||
         bad "XLIFF $ver: SOURCE_DATE_EPOCH: $(grep '<header' "$t/dated.tmx")"
 done
+
+expect "-v -t tmx describes the source article" 0 \
+    'xliff 2.0, encoding UTF-8, [0-9]* units merged, language en, title "River ferry returns after repairs"' \
+    -- -v -t tmx -o "$t/v.tmx" "$t/p.de.xlf"
 
 # ---- the format from -o, and a directory ------------------------------------------
 expect "-o FILE.tmx names the format" 0 "" -- -o "$t/named.tmx" "$t/p.de.xlf"
