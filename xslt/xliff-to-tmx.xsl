@@ -19,7 +19,8 @@
              parameter, datatype="xml" (the segments come from XML, their
              inline codes as TMX inline elements), segtype="sentence",
              adminlang="en", srclang the file's source language (2.0
-             xliff/@srcLang, 1.2 file/@source-language), o-tmf="artx",
+             xliff/@srcLang, 1.2 file/@source-language; else the merge
+             data's article's xml:lang), o-tmf="artx",
              creationdate only when the creationdate parameter gives one
              (artx: from SOURCE_DATE_EPOCH): the same file gives the same
              bytes.
@@ -58,8 +59,11 @@
   <xsl:param name="tool-version" select="''"/>
   <xsl:param name="creationdate" select="''"/>
 
-  <xsl:variable name="srclang"
+  <!-- the file's source language, else the merge data's -->
+  <xsl:variable name="named-srclang"
       select="normalize-space(/x2:xliff/@srcLang | /x1:xliff/x1:file[1]/@source-language)"/>
+  <xsl:variable name="srclang"
+      select="concat($named-srclang, $skel[$named-srclang = '']/@xml:lang)"/>
 
   <!-- the segments the merge kept in their source, in its result -->
   <xsl:key name="untranslated" match="m:untranslated" use="concat(@unit, ' ', @segment)"/>
