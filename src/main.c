@@ -375,6 +375,51 @@ static void say_detected(const char *name, const char *encoding, const detected 
     fprintf(stderr, "artx: %s: %zu bytes out in %.1f ms\n", name, out_len, seconds * 1000);
 }
 
+/* The output of a parsed input into *out: -t tmx straight from the file;
+ * otherwise its article (normalised or merged), with its sentences,
+ * transformed.  *page is freed as soon as the next stage has what it
+ * needs: on a big page the page and the article would otherwise both be
+ * held at the peak.  Failures are said; returns 0 or the exit status. */
+static int output_of(const options *o, artx_segmenter *seg, const char *name, xmlDocPtr *page,
+                     unsigned char **out, size_t *out_len, detected *d, stage_times *t,
+                     double *mark)
+{
+    xmlDocPtr article = NULL, source = NULL;
+    artx_error err = {0};
+    int status, failed;
+    if (o->format == ARTX_TO_TMX) {
+        status = tmx_of(o, name, *page, out, out_len, d, &err);
+        lap(t, STAGE_TRANSFORM, mark);
+        return status;
+    }
+    status = article_of(o, name, *page, &article, &source, d, &err);
+    xmlFreeDoc(*page);
+    *page = NULL;
+    lap(t, STAGE_NORMALISE, mark);
+    if (status)
+        goto out;
+    status = EXIT_CONVERSION;
+    failed = artx_sentences(article, seg, &err);
+    lap(t, STAGE_SEGMENT, mark);
+    if (!failed && o->verbose > 0)
+        artx_article_summarise(article, &d->art);
+    if (!failed) {
+        failed = source ? artx_transform_bilingual(source, article, o->format, o->params, out,
+                                                   out_len, &err)
+                        : artx_transform_take(&article, o->format, o->params, out, out_len,
+                                              &err);
+        lap(t, STAGE_TRANSFORM, mark);
+    }
+    if (failed)
+        fprintf(stderr, "artx: %s: %s\n", name, err.message);
+    else
+        status = 0;
+out:
+    xmlFreeDoc(article);
+    xmlFreeDoc(source);
+    return status;
+}
+
 /* Convert one input with the sentence rules `seg` (this thread's). */
 static int convert(const options *o, artx_segmenter *seg, const char *input, stage_times *t)
 {
@@ -382,7 +427,7 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     bool is_stdin = !strcmp(input, "-");
     unsigned char *in = NULL, *out = NULL;
     size_t in_len = 0, out_len = 0;
-    xmlDocPtr page = NULL, article = NULL, source = NULL;
+    xmlDocPtr page = NULL;
     artx_error err = {0};
     int status = EXIT_CONVERSION;
     double mark = now(), start = mark;
@@ -402,37 +447,9 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     free(in);
     in = NULL;
     lap(t, STAGE_PARSE, &mark);
-    if (o->format == ARTX_TO_TMX) {
-        status = tmx_of(o, name, page, &out, &out_len, &d, &err);
-        lap(t, STAGE_TRANSFORM, &mark);
-        if (status)
-            goto out;
-        goto write;
-    }
-    failed = article_of(o, name, page, &article, &source, &d, &err);
-    xmlFreeDoc(page);
-    page = NULL;
-    lap(t, STAGE_NORMALISE, &mark);
-    if (failed) {
-        status = failed;
+    status = output_of(o, seg, name, &page, &out, &out_len, &d, t, &mark);
+    if (status)
         goto out;
-    }
-    failed = artx_sentences(article, seg, &err);
-    lap(t, STAGE_SEGMENT, &mark);
-    if (!failed && o->verbose > 0)
-        artx_article_summarise(article, &d.art);
-    if (!failed) {
-        failed = source ? artx_transform_bilingual(source, article, o->format, o->params, &out,
-                                                   &out_len, &err)
-                        : artx_transform_take(&article, o->format, o->params, &out, &out_len,
-                                              &err);
-        lap(t, STAGE_TRANSFORM, &mark);
-    }
-    if (failed) {
-        fprintf(stderr, "artx: %s: %s\n", name, err.message);
-        goto out;
-    }
-write:
     status = write_output(o, input, out, out_len);
     lap(t, STAGE_WRITE, &mark);
     if (!status && o->verbose > 0)
@@ -441,8 +458,6 @@ out:
     free(in);
     free(out);
     xmlFreeDoc(page);
-    xmlFreeDoc(article);
-    xmlFreeDoc(source);
     return status;
 }
 
