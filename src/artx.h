@@ -189,6 +189,23 @@ ARTX_EXPORT void artx_merge_report_clear(artx_merge_report *report);
 ARTX_EXPORT int artx_merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
                            artx_merge_report *report, artx_error *err);
 
+/* A TMX 1.4b translation memory of a translated XLIFF (as artx_read()
+ * parsed it), through xslt/xliff-to-tmx.xsl: one tu per segment that
+ * artx_merge() would take the target of (a segment that keeps its source
+ * is left out, and listed in `report`), but for units with translate="no"
+ * and empty segments; its source and target tuv each hold a seg, with
+ * protected text as plain text and inline codes as TMX's bpt, ept, ph and
+ * it.  Each tu has the props x-artx-article (the dc:identifier of the EPUB
+ * of the source article, artx_merge_source()), x-artx-unit and
+ * x-artx-segment.  The file is checked and refused as artx_merge()
+ * checks it (the same errors, `params` and report).  The header has a
+ * creationdate only when SOURCE_DATE_EPOCH is set (ARTX_ERR_USAGE when it
+ * is not a number): otherwise the same file gives the same bytes.  On
+ * success *out is a malloc'ed buffer of *len bytes (NUL-terminated) that
+ * the caller frees with free(); the caller clears the report either way. */
+ARTX_EXPORT int artx_tmx(xmlDocPtr xliff, const char *const *params, unsigned char **out,
+                         size_t *len, artx_merge_report *report, artx_error *err);
+
 /* The article a translated XLIFF was extracted from, as its merge data
  * carries it (2.0 file/skeleton, 1.2 header/skl/internal-file): the
  * source side of a bilingual output (artx_transform_bilingual), with the
@@ -306,12 +323,14 @@ typedef enum artx_format {
     ARTX_TO_DOCBOOK,     /* DocBook 5 (xslt/article-to-docbook.xsl) */
     ARTX_TO_XHTML,       /* one standalone HTML5 page (xslt/article-to-xhtml.xsl) */
     ARTX_TO_EPUB,        /* an EPUB 3 container (src/epub.c) */
-    ARTX_TO_STATS        /* the counts a translator quotes on, one JSON object
+    ARTX_TO_STATS,       /* the counts a translator quotes on, one JSON object
                             (src/stats.c documents the keys) */
+    ARTX_TO_TMX          /* a TMX 1.4b translation memory of a translated XLIFF
+                            (artx_tmx(), xslt/xliff-to-tmx.xsl); not of an article */
 } artx_format;
 
 /* Look a format up by its command-line name ("article", "text", "xliff",
- * "xliff12", "docbook", "xhtml", "epub").  Returns 0 and sets *out, or
+ * "xliff12", "docbook", "xhtml", "epub", "stats", "tmx").  Returns 0 and sets *out, or
  * ARTX_ERR_USAGE for an unknown name. */
 ARTX_EXPORT int artx_format_from_name(const char *name, artx_format *out);
 
@@ -336,7 +355,8 @@ typedef struct artx_format_info {
 ARTX_EXPORT const artx_format_info *artx_formats(size_t *count);
 
 /* The format a file name's extension names: .xml (article), .txt, .xlf
- * and .xliff (XLIFF 2.0), .dbk, .xhtml, .html and .htm, .epub; the case
+ * and .xliff (XLIFF 2.0), .dbk, .xhtml, .html and .htm, .epub, .json,
+ * .tmx; the case
  * of the letters does not matter.  Returns 0 and sets *out, or
  * ARTX_ERR_USAGE when the name has no extension or another one. */
 ARTX_EXPORT int artx_format_from_path(const char *path, artx_format *out);

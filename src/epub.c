@@ -136,6 +136,18 @@ static int identifier(xmlXPathContextPtr xp, const char *source, char *buf, size
     return 0;
 }
 
+int artx_article_identifier(xmlDocPtr article, const char *source, char *buf, size_t size)
+{
+    xmlXPathContextPtr xp = xmlXPathNewContext(article);
+    if (!xp || xmlXPathRegisterNs(xp, BAD_CAST "a", BAD_CAST ARTX_NS)) {
+        xmlXPathFreeContext(xp);
+        return ARTX_ERR_NOMEM;
+    }
+    int ret = identifier(xp, source, buf, size);
+    xmlXPathFreeContext(xp);
+    return ret;
+}
+
 /* The media type of an image from its first bytes; only EPUB's core image
  * types are packaged. */
 static const char *sniff(const unsigned char *b, size_t n, const char **ext)

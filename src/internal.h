@@ -399,4 +399,10 @@ int artx_epub_book(xmlDocPtr const *articles, size_t n, const char *title,
                    const char *const *params, unsigned char **out, size_t *len,
                    artx_error *err);
 
+/* The name-based urn:uuid an EPUB of `article` carries as dc:identifier
+ * (its source URL, title, date and language make it), into buf (>= 46
+ * bytes); with `source` (the source language of a bilingual book, or
+ * NULL) the bilingual book's.  Returns 0 or ARTX_ERR_NOMEM. */
+int artx_article_identifier(xmlDocPtr article, const char *source, char *buf, size_t size);
+
 #endif /* ARTX_INTERNAL_H */

@@ -226,23 +226,55 @@ typedef struct detected {
     artx_article_summary art;   /* the article, once it has its sentences */
 } detected;
 
+/* An input that `what` (--bilingual, -t tmx) takes only as a translated
+ * XLIFF and that is none: said, and false. */
+static bool need_xliff(const char *name, xmlDocPtr page, const char *what)
+{
+    if (artx_is_xliff(page))
+        return true;
+    xmlNodePtr root = xmlDocGetRootElement(page);
+    fprintf(stderr, "artx: %s: %s needs a translated XLIFF, not this input (root element %s)\n",
+            name, what, root ? (const char *)root->name : "none");
+    return false;
+}
+
+/* What a merge (ret, the report) comes to: said on stderr; untranslated
+ * segments fail with --strict, else are named, followed by `kept` (what
+ * became of them).  Returns 0,
+ * EXIT_CONVERSION, or EXIT_USAGE when the merge needs -T. */
+static int merge_status(const options *o, const char *name, int ret, artx_merge_report *report,
+                        const char *kept, const artx_error *err)
+{
+    int status = EXIT_CONVERSION;
+    if (ret) {
+        fprintf(stderr, "artx: %s: %s\n", name, err->message);
+        if (ret == ARTX_ERR_USAGE)
+            status = EXIT_USAGE;
+    } else if (report->nuntranslated && o->strict) {
+        say_untranslated(name, report, " (--strict: a merge fails on an untranslated segment)");
+    } else {
+        status = 0;
+    }
+    if (!status && report->urls_dropped && o->verbose >= 0)
+        fprintf(stderr, "artx: %s: %zu links or images dropped: only http, https and mailto "
+                        "links and http and https images are kept\n",
+                name, report->urls_dropped);
+    if (!status && report->nuntranslated && o->verbose >= 0)
+        say_untranslated(name, report, kept);
+    artx_merge_report_clear(report);
+    return status;
+}
+
 /* The article of a parsed input: normalised, or merged from an XLIFF
  * (with --bilingual, and the article it was translated from in *source).
- * Untranslated segments fail with --strict, else are reported.  Returns
- * 0, EXIT_CONVERSION, or EXIT_USAGE when the merge needs -T or
- * --bilingual an XLIFF. */
+ * Returns merge_status(), or EXIT_USAGE when --bilingual needs an XLIFF. */
 static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDocPtr *article,
                       xmlDocPtr *source, detected *d, artx_error *err)
 {
     artx_merge_report report = {0};
-    int status = EXIT_CONVERSION;
     bool xliff = artx_is_xliff(page);
-    if (o->bilingual && !xliff) {
-        xmlNodePtr root = xmlDocGetRootElement(page);
-        fprintf(stderr, "artx: %s: --bilingual needs a translated XLIFF, not this input "
-                        "(root element %s)\n", name, root ? (const char *)root->name : "none");
+    if (o->bilingual && !need_xliff(name, page, "--bilingual"))
         return EXIT_USAGE;
-    }
     if (!xliff)
         report.urls_dropped = artx_article_unsafe_urls(page);
     if (o->verbose > 0)
@@ -254,23 +286,28 @@ static int article_of(const options *o, const char *name, xmlDocPtr page, xmlDoc
         ret = artx_merge_source(page, source, err);
     if (!xliff && o->verbose > 0)
         d->kind = d->page.kind;
-    if (ret) {
-        fprintf(stderr, "artx: %s: %s\n", name, err->message);
-        if (ret == ARTX_ERR_USAGE)
-            status = EXIT_USAGE;
-    } else if (report.nuntranslated && o->strict) {
-        say_untranslated(name, &report, " (--strict: a merge fails on an untranslated segment)");
-    } else {
-        status = 0;
+    return merge_status(o, name, ret, &report, "", err);
+}
+
+/* -t tmx: the translation memory of a translated XLIFF, made from the
+ * file itself (no article is written); the segments left out as
+ * untranslated are named as a merge names them. */
+static int tmx_of(const options *o, const char *name, xmlDocPtr page, unsigned char **out,
+                  size_t *len, detected *d, artx_error *err)
+{
+    artx_merge_report report = {0};
+    if (!need_xliff(name, page, "-t tmx"))
+        return EXIT_USAGE;
+    /* -v describes the article the memory is of: the source article. */
+    if (o->verbose > 0) {
+        xmlDocPtr source = NULL;
+        d->units = artx_xliff_units(page, &d->kind);
+        if (!artx_merge_source(page, &source, NULL))
+            artx_article_summarise(source, &d->art);
+        xmlFreeDoc(source);
     }
-    if (!status && report.urls_dropped && o->verbose >= 0)
-        fprintf(stderr, "artx: %s: %zu links or images dropped: only http, https and mailto "
-                        "links and http and https images are kept\n",
-                name, report.urls_dropped);
-    if (!status && report.nuntranslated && o->verbose >= 0)
-        say_untranslated(name, &report, "");
-    artx_merge_report_clear(&report);
-    return status;
+    return merge_status(o, name, artx_tmx(page, o->params, out, len, &report, err), &report,
+                        " (left out of the TMX)", err);
 }
 
 /* ---- one input ----------------------------------------------------------- */
@@ -359,6 +396,57 @@ static void say_detected(const char *name, const char *encoding, const detected 
         fprintf(stderr, "artx: %s: %zu bytes out in %.1f ms\n", name, out_len, seconds * 1000);
 }
 
+/* The output of a parsed input into *out: -t tmx straight from the file;
+ * otherwise its article (normalised or merged), with its sentences,
+ * transformed, or with `keep` (a book) put there instead.  *page is freed as soon as the next stage has what it
+ * needs: on a big page the page and the article would otherwise both be
+ * held at the peak.  Failures are said; returns 0 or the exit status. */
+static int output_of(const options *o, artx_segmenter *seg, const char *name, xmlDocPtr *page,
+                     unsigned char **out, size_t *out_len, detected *d, stage_times *t,
+                     double *mark, xmlDocPtr *keep)
+{
+    xmlDocPtr article = NULL, source = NULL;
+    artx_error err = {0};
+    int status, failed;
+    if (o->format == ARTX_TO_TMX) {
+        status = tmx_of(o, name, *page, out, out_len, d, &err);
+        lap(t, STAGE_TRANSFORM, mark);
+        return status;
+    }
+    status = article_of(o, name, *page, &article, &source, d, &err);
+    xmlFreeDoc(*page);
+    *page = NULL;
+    lap(t, STAGE_NORMALISE, mark);
+    if (status)
+        goto out;
+    status = EXIT_CONVERSION;
+    failed = artx_sentences(article, seg, &err);
+    lap(t, STAGE_SEGMENT, mark);
+    if (!failed && o->verbose > 0)
+        artx_article_summarise(article, &d->art);
+    if (!failed && keep) {
+        *keep = article;
+        article = NULL;
+        status = 0;
+        goto out;
+    }
+    if (!failed) {
+        failed = source ? artx_transform_bilingual(source, article, o->format, o->params, out,
+                                                   out_len, &err)
+                        : artx_transform_take(&article, o->format, o->params, out, out_len,
+                                              &err);
+        lap(t, STAGE_TRANSFORM, mark);
+    }
+    if (failed)
+        fprintf(stderr, "artx: %s: %s\n", name, err.message);
+    else
+        status = 0;
+out:
+    xmlFreeDoc(article);
+    xmlFreeDoc(source);
+    return status;
+}
+
 /* Convert one input with the sentence rules `seg` (this thread's).  With
  * `keep` (a book), the article, with its sentences, goes there instead of
  * being written. */
@@ -369,7 +457,7 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     bool is_stdin = !strcmp(input, "-");
     unsigned char *in = NULL, *out = NULL;
     size_t in_len = 0, out_len = 0;
-    xmlDocPtr page = NULL, article = NULL, source = NULL;
+    xmlDocPtr page = NULL;
     artx_error err = {0};
     int status = EXIT_CONVERSION;
     double mark = now(), start = mark;
@@ -389,35 +477,12 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     free(in);
     in = NULL;
     lap(t, STAGE_PARSE, &mark);
-    failed = article_of(o, name, page, &article, &source, &d, &err);
-    xmlFreeDoc(page);
-    page = NULL;
-    lap(t, STAGE_NORMALISE, &mark);
-    if (failed) {
-        status = failed;
+    status = output_of(o, seg, name, &page, &out, &out_len, &d, t, &mark, keep);
+    if (status)
         goto out;
-    }
-    failed = artx_sentences(article, seg, &err);
-    lap(t, STAGE_SEGMENT, &mark);
-    if (!failed && o->verbose > 0)
-        artx_article_summarise(article, &d.art);
-    if (!failed && keep) {
-        *keep = article;
-        article = NULL;
-        status = 0;
+    if (keep) {
         if (o->verbose > 0)
             say_detected(name, encoding, &d, KEPT, now() - start);
-        goto out;
-    }
-    if (!failed) {
-        failed = source ? artx_transform_bilingual(source, article, o->format, o->params, &out,
-                                                   &out_len, &err)
-                        : artx_transform_take(&article, o->format, o->params, &out, &out_len,
-                                              &err);
-        lap(t, STAGE_TRANSFORM, &mark);
-    }
-    if (failed) {
-        fprintf(stderr, "artx: %s: %s\n", name, err.message);
         goto out;
     }
     status = write_output(o, input, out, out_len);
@@ -428,8 +493,6 @@ out:
     free(in);
     free(out);
     xmlFreeDoc(page);
-    xmlFreeDoc(article);
-    xmlFreeDoc(source);
     return status;
 }
 

@@ -1,7 +1,9 @@
 /* merge.c - a translated XLIFF back into an article: prepare the merge
  * data, run xslt/xliff-to-article.xsl with report=yes, read its report
  * (refusals and untranslated segments as elements, never messages), check
- * the result against the article schema.
+ * the result against the article schema.  A TMX of the file is the same
+ * run of xslt/xliff-to-tmx.xsl, which imports the merge and writes its
+ * translated segments instead of the article.
  *
  * XLIFF 1.2 (strict) has no place for foreign elements, so artx carries
  * the source article there as escaped text in header/skl/internal-file;
@@ -273,15 +275,16 @@ static int join_sentence_units(xmlDocPtr xliff, artx_error *err)
     return ret ? artx_fail(err, ARTX_ERR_NOMEM, "out of memory") : 0;
 }
 
-/* Read the stylesheet's m:report: the notes into *r (or a scratch report),
- * the article into a document of its own. */
-static int read_report(xmlDocPtr res, artx_merge_report *r, xmlDocPtr *article,
-                       artx_error *err)
+/* Read the m:report of stylesheet `name`: the notes into *r (or a scratch
+ * report), the result (`what`: the article, the tmx) into a document of
+ * its own. */
+static int read_report(xmlDocPtr res, const char *name, const char *what,
+                       artx_merge_report *r, xmlDocPtr *article, artx_error *err)
 {
     xmlNodePtr root = xmlDocGetRootElement(res), art = NULL;
     if (!root || !root->ns || !xmlStrEqual(root->ns->href, BAD_CAST REPORT_NS) ||
         !xmlStrEqual(root->name, BAD_CAST "report"))
-        return artx_fail(err, ARTX_ERR_XSLT, "xliff-to-article.xsl gave no merge report");
+        return artx_fail(err, ARTX_ERR_XSLT, "%s gave no merge report", name);
     int ret = 0;
     for (xmlNodePtr k = root->children; k && !ret; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
@@ -298,7 +301,7 @@ static int read_report(xmlDocPtr res, artx_merge_report *r, xmlDocPtr *article,
     if (r->nrefused)
         return artx_fail(err, ARTX_ERR_INVALID, "%s", r->refused[0].what);
     if (!art)
-        return artx_fail(err, ARTX_ERR_XSLT, "xliff-to-article.xsl gave no article");
+        return artx_fail(err, ARTX_ERR_XSLT, "%s gave no %s", name, what);
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr copy = doc ? xmlDocCopyNode(art, doc, 1) : NULL;
     if (!copy) {
@@ -342,33 +345,38 @@ static bool has_target_lang(xmlNodePtr root, const char *const *params)
     return found;
 }
 
-/* The caller's parameters, then report=yes. */
-static const char **with_report(const char *const *params, size_t *n)
+/* The caller's parameters, then `ours` (name, value pairs, NULL-terminated,
+ * may be NULL), then report=yes. */
+static const char **with_report(const char *const *params, const char *const *ours)
 {
-    *n = 0;
-    while (params && params[*n] && params[*n + 1])
-        *n += 2;
-    const char **all = malloc((*n + 3) * sizeof *all);
+    size_t n = 0, k = 0;
+    while (params && params[n] && params[n + 1])
+        n += 2;
+    while (ours && ours[k] && ours[k + 1])
+        k += 2;
+    const char **all = malloc((n + k + 3) * sizeof *all);
     if (!all)
         return NULL;
-    for (size_t i = 0; i < *n; i++)
+    for (size_t i = 0; i < n; i++)
         all[i] = params[i];
-    all[*n] = "report";
-    all[*n + 1] = "yes";
-    all[*n + 2] = NULL;
+    for (size_t i = 0; i < k; i++)
+        all[n + i] = ours[i];
+    all[n + k] = "report";
+    all[n + k + 1] = "yes";
+    all[n + k + 2] = NULL;
     return all;
 }
 
-static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
-                 artx_merge_report *report, artx_error *err)
+/* Run the merge stylesheet `name` (with `ours` after the caller's
+ * parameters) on a copy of the file with its 1.2 merge data unpacked,
+ * and read its report into *r; its result (`what`) into *out. */
+static int run_merge(xmlDocPtr xliff, const char *name, const char *what,
+                     const char *const *params, const char *const *ours, xmlDocPtr *out,
+                     artx_merge_report *r, artx_error *err)
 {
-    artx_merge_report scratch = {0};
-    artx_merge_report *r = report ? report : &scratch;
-    xmlDocPtr copy = NULL, res = NULL, art = NULL;
-    size_t n;
-    const char **all = with_report(params, &n);
+    xmlDocPtr copy = NULL, res = NULL;
+    const char **all = with_report(params, ours);
     int ret = 0;
-    unsigned long oom = artx_oom_mark();
     *out = NULL;
     if (!all)
         return artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
@@ -388,10 +396,28 @@ static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
         ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
         goto out;
     }
-    if ((xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS) &&
-         ((ret = unpack_internal_file(copy, r, err)) || (ret = join_sentence_units(copy, err)))) ||
-        (ret = artx_stylesheet_apply("xliff-to-article.xsl", copy, all, &res, NULL, err)) ||
-        (ret = read_report(res, r, &art, err)))
+    if (xmlStrEqual(root->ns->href, BAD_CAST XLIFF12_NS) &&
+        ((ret = unpack_internal_file(copy, r, err)) || (ret = join_sentence_units(copy, err))))
+        goto out;
+    if (!(ret = artx_stylesheet_apply(name, copy, all, &res, NULL, err)))
+        ret = read_report(res, name, what, r, out, err);
+out:
+    xmlFreeDoc(res);
+    xmlFreeDoc(copy);
+    free(all);
+    return ret;
+}
+
+static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
+                 artx_merge_report *report, artx_error *err)
+{
+    artx_merge_report scratch = {0};
+    artx_merge_report *r = report ? report : &scratch;
+    xmlDocPtr art = NULL;
+    unsigned long oom = artx_oom_mark();
+    int ret = run_merge(xliff, "xliff-to-article.xsl", "article", params, NULL, &art, r, err);
+    *out = NULL;
+    if (ret)
         goto out;
     r->urls_dropped = artx_article_filter_urls(art);
     /* An article built while memory ran out may lack a name or a text the
@@ -406,9 +432,6 @@ static int merge(xmlDocPtr xliff, const char *const *params, xmlDocPtr *out,
     art = NULL;
 out:
     xmlFreeDoc(art);
-    xmlFreeDoc(res);
-    xmlFreeDoc(copy);
-    free(all);
     artx_merge_report_clear(&scratch);
     return ret;
 }
@@ -518,5 +541,59 @@ int artx_merge_source(xmlDocPtr xliff, xmlDocPtr *out, artx_error *err)
         xmlFreeDoc(*out);
         *out = NULL;
     }
+    return ret;
+}
+
+/* TMX's creationdate (YYYYMMDDThhmmssZ) when SOURCE_DATE_EPOCH names one,
+ * else "": a TMX has no date unless the build asks for one, so the same
+ * file gives the same bytes. */
+static int tmx_date(char *buf, size_t size, artx_error *err)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    time_t t;
+    struct tm tm;
+    *buf = '\0';
+    int ret = sde && *sde ? artx_source_date(&t, err) : 0;
+    if (!ret && sde && *sde &&
+        (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y%m%dT%H%M%SZ", &tm)))
+        *buf = '\0';
+    return ret;
+}
+
+static int tmx(xmlDocPtr xliff, const char *const *params, unsigned char **out, size_t *len,
+               artx_merge_report *r, artx_error *err)
+{
+    xmlDocPtr src = NULL, res = NULL;
+    char uid[64], date[32];
+    int ret = tmx_date(date, sizeof date, err);
+    const char *ours[] = {"identifier", uid, "tool-version", ARTX_VERSION, "creationdate", date,
+                          NULL};
+    /* The identifier is the source article's: the one thing that names
+     * the article whatever the translation. */
+    if (!ret && !(ret = artx_merge_source(xliff, &src, err)) &&
+        artx_article_identifier(src, NULL, uid, sizeof uid))
+        ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    if (!ret && !(ret = run_merge(xliff, "xliff-to-tmx.xsl", "tmx", params, ours, &res, r, err)))
+        ret = artx_stylesheet_serialise("xliff-to-tmx.xsl", res, out, len, err);
+    xmlFreeDoc(src);
+    xmlFreeDoc(res);
+    return ret;
+}
+
+int artx_tmx(xmlDocPtr xliff, const char *const *params, unsigned char **out, size_t *len,
+             artx_merge_report *report, artx_error *err)
+{
+    artx_merge_report scratch = {0};
+    unsigned long oom = artx_oom_mark();
+    *out = NULL;
+    *len = 0;
+    int ret = artx_oom_since(oom, tmx(xliff, params, out, len, report ? report : &scratch, err),
+                             err);
+    if (ret) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+    }
+    artx_merge_report_clear(&scratch);
     return ret;
 }

@@ -27,7 +27,8 @@ static void usage(FILE *f)
           "\n"
           "  -t, --to FORMAT         output format: article (default), text, xliff (2.0),\n"
           "                          xliff12, docbook, xhtml, epub, stats (the counts to\n"
-          "                          quote a translation on); without -t, the extension\n"
+          "                          quote a translation on), tmx (a translation memory\n"
+          "                          of a translated XLIFF); without -t, the extension\n"
           "                          of -o FILE names it (.xlf is XLIFF 2.0)\n"
           "  -o, --output PATH       write to PATH (- for standard output); a directory\n"
           "                          (an existing one, or PATH ending in /) gets one\n"
@@ -421,13 +422,13 @@ static int format_from_output(options *o)
                                 o->output, dot, names);
 }
 
-/* SOURCE_DATE_EPOCH fixes an EPUB's timestamps: checked once, before any
- * input is converted. */
+/* SOURCE_DATE_EPOCH fixes an EPUB's timestamps and a TMX's creationdate:
+ * checked once, before any input is converted. */
 static int check_source_date_epoch(const options *o)
 {
     time_t t;
     artx_error err = {0};
-    if (o->format == ARTX_TO_EPUB && artx_source_date(&t, &err))
+    if ((o->format == ARTX_TO_EPUB || o->format == ARTX_TO_TMX) && artx_source_date(&t, &err))
         return artx_cli_usage_error("%s", err.message);
     return 0;
 }
@@ -435,8 +436,9 @@ static int check_source_date_epoch(const options *o)
 /* Once every option is read: what each depends on another or on the
  * environment, then the parameters the stylesheets get. */
 /* --bilingual sets a translation beside its source: only a merge has
- * both, and only the XHTML and EPUB writers pair them.  (Whether an input
- * --from auto is an XLIFF is known once it is read.) */
+ * both, and only the XHTML and EPUB writers pair them; -t tmx too is
+ * written from a translated XLIFF only.  (Whether an input --from auto is
+ * an XLIFF is known once it is read.) */
 static int check_bilingual(const options *o)
 {
     size_t n;
@@ -446,6 +448,9 @@ static int check_bilingual(const options *o)
     if (o->bilingual && o->from != ARTX_FROM_AUTO && o->from != ARTX_FROM_XLIFF)
         return artx_cli_usage_error("--bilingual needs a translated XLIFF: --from xliff, "
                                     "or no --from");
+    if (o->format == ARTX_TO_TMX && o->from != ARTX_FROM_AUTO && o->from != ARTX_FROM_XLIFF)
+        return artx_cli_usage_error("-t tmx needs a translated XLIFF: --from xliff, or no "
+                                    "--from");
     return 0;
 }
 

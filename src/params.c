@@ -23,10 +23,10 @@ static const char *const xhtml_modes[] = {"page", "epub", NULL};
 static const char *const unit_layouts[] = {"block", "sentence", NULL};
 
 static const artx_param_info params[] = {
-    {"target-lang", ARTX_PARAM_LANGUAGE, NULL, "none", F(ARTX_TO_XLIFF) | F(ARTX_TO_XLIFF12),
-     true,
+    {"target-lang", ARTX_PARAM_LANGUAGE, NULL, "none",
+     F(ARTX_TO_XLIFF) | F(ARTX_TO_XLIFF12) | F(ARTX_TO_TMX), true,
      "The translation's language, a BCP 47 tag (-T sets it): the XLIFF's trgLang or "
-     "target-language, the language of a merged article"},
+     "target-language, the language of a merged article or a TMX's target"},
     {"source-lang", ARTX_PARAM_LANGUAGE, NULL, "the article's",
      F(ARTX_TO_XLIFF) | F(ARTX_TO_XLIFF12), false,
      "The source language written into the XLIFF, a BCP 47 tag (-s sets it)"},

@@ -22,6 +22,8 @@ static const artx_format_info formats[] = {
     {ARTX_TO_EPUB, "epub", "epub", NULL, true, "an EPUB 3 book, for e-readers"},
     {ARTX_TO_STATS, "stats", "json", NULL, false,
      "the counts to quote a translation on (JSON): units, segments, words, characters"},
+    {ARTX_TO_TMX, "tmx", "tmx", "xliff-to-tmx.xsl", false,
+     "a TMX 1.4b translation memory of a translated XLIFF: its translated segments"},
 };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
@@ -181,6 +183,9 @@ static int transform(xmlDocPtr *article, xmlDocPtr source, bool take, artx_forma
         return artx_epub(*article, source, params, out, len, err);
     if (format == ARTX_TO_STATS)
         return artx_stats(*article, params, out, len, err);
+    if (format == ARTX_TO_TMX)
+        return artx_fail(err, ARTX_ERR_USAGE, "a tmx is made from a translated XLIFF "
+                         "(artx_tmx), not from an article");
     if (!formats[i].stylesheet)
         return write_article(*article, out, len, err);
     xmlDocPtr res;

@@ -34,7 +34,7 @@ expect "missing file" 1 "artx: $t/missing.html: No such file or directory" -- "$
 expect "broken article XML" 1 "artx: $t/broken.xml: not well-formed XML" -- --from article "$t/broken.xml"
 expect "html as article" 1 "artx: $t/noarticle.html: not an article file (root element html)" -- --from article "$t/noarticle.html"
 expect "unknown option" 2 "Try 'artx --help'" -- --no-such-option
-expect "unknown format" 2 "-t pdf: unknown format (article, text, xliff, xliff12, docbook, xhtml, epub, stats)" -- -t pdf "$good"
+expect "unknown format" 2 "-t pdf: unknown format (article, text, xliff, xliff12, docbook, xhtml, epub, stats, tmx)" -- -t pdf "$good"
 expect "unknown input format" 2 "--from doc: unknown input format (auto, html" -- --from doc "$good"
 expect "several inputs need -o" 2 "several inputs need -o DIR" -- "$good" "$good"
 expect "help" 0 "" -- --help

@@ -1,8 +1,10 @@
 #!/bin/sh
 # golden.sh ARTX [--update] - whole conversions of samples/ in every format
 # against the reviewed outputs in tests/golden/ (an EPUB by its listing and
-# package document), one XLIFF 1.2 with -p unit=sentence, the bilingual books of the translated XLIFF files
-# there, and the books (--book, EPUB and DocBook) of the four samples.  With --update the outputs are
+# package document), one XLIFF 1.2 with -p unit=sentence, the bilingual
+# books and TMX translation memories of the translated XLIFF files there,
+# and the books (--book, EPUB and DocBook) of the four samples.  With
+# --update the outputs are
 # rewritten instead (review the diff; say why in the commit message).
 set -u
 suite=golden
@@ -54,9 +56,9 @@ done
 # users would fill it in).
 if SOURCE_DATE_EPOCH=1700000000 "$artx" -t xliff12 -T en -p unit=sentence -p prefill-target=yes \
     -o "$tmp/out" samples/web-article.html 2>"$tmp/err"; then
-    compare web-article.sentences.xlf12
+    compare web-article-sentences.xlf12
 else
-    bad "web-article.sentences.xlf12: artx exited non-zero: $(head -c 300 "$tmp/err")"
+    bad "web-article-sentences.xlf12: artx exited non-zero: $(head -c 300 "$tmp/err")"
 fi
 # Translated XLIFF files of the samples (NAME.LANG.xlf, some segments left
 # untranslated) as bilingual books: source, then translation.
@@ -91,4 +93,16 @@ if [ $have_unzip = 1 ]; then
         bad "samples.book.epub.txt: artx exited non-zero: $(head -c 300 "$tmp/err")"
     fi
 fi
+# The same translated files, and 1.2 ones (NAME.LANG.xlf12, OmegaT-style
+# targets, some segments left as the prefilled copy or emptied), as TMX
+# translation memories; no SOURCE_DATE_EPOCH, so no creationdate.
+for input in "$dir"/*.*.xlf "$dir"/*.*.xlf12; do
+    name=$(basename "$input")
+    name=${name%.*}
+    if ! env -u SOURCE_DATE_EPOCH "$artx" --from xliff -t tmx -o "$tmp/out" "$input" 2>"$tmp/err"; then
+        bad "$name.tmx: artx exited non-zero: $(head -c 300 "$tmp/err")"
+        continue
+    fi
+    compare "$name.tmx"
+done
 finish

@@ -18,7 +18,10 @@
 #   5. artx merges target/page.xlf into an article (--strict) and an EPUB:
 #      the EPUB passes epubcheck with no errors or warnings, the language is
 #      en, every translation is there, the link, strong, em and br came
-#      back, and so did the protected address, translate="no".
+#      back, and so did the protected address, translate="no";
+#   7. artx -t tmx turns target/page.xlf into a TMX (valid against
+#      tests/tmx14.dtd), and a second project with only that TMX in
+#      tm/auto gets every segment filled by OmegaT, tags and all.
 # One line per check, then 'omegat: N passed, M failed[, K skipped]'; exit 1
 # on failure. A missing tool is a skip, or a failure when CI=true.
 set -u
@@ -188,7 +191,7 @@ omegat_run() {
     log=$1
     shift
     JAVA_TOOL_OPTIONS="-Djava.awt.headless=true -Duser.home=$t/home" \
-        timeout 300 omegat --config-dir="$t/config" --disable-project-locking --no-team \
+        timeout 300 omegat --config-dir="${cfg:-$t/config}" --disable-project-locking --no-team \
         --quiet "$@" "$P" >"$log" 2>&1
 }
 
@@ -344,6 +347,52 @@ if "$artx" --from xliff -t epub -o "$t/out.epub" "$target" 2>"$t/err"; then
     fi
 else
     bad "merge: artx --from xliff -t epub: $(head -c 600 "$t/err" | tr '\n' ' ')"
+fi
+
+# 7. artx's own TMX of the translated file, as the only memory of a new
+# project on the same extracted file.  OmegaT 3.6 reads an external TMX at
+# level 1 by default (inline elements and the text inside them dropped),
+# so that no segment with a tag can match; with its options "display
+# level-2 tags" and "use / for stand-alone tags" on, it names each bpt,
+# ept and ph after the first letter of its native code (<g id="1"> gives
+# g) and numbers them in order: artx's codes become its <g0>, </g0>,
+# <x1/>.  Measured: every segment is filled exactly from artx's TMX but
+# the one with protected text, which OmegaT makes a tag pair <m1>...</m1>
+# while the TMX has it as plain text (bpt/ept around it would match).
+cfg=$t/config2
+mkdir -p "$cfg"
+cat >"$cfg/omegat.prefs" <<'EOF'
+<?xml version="1.0" encoding="UTF-8" ?>
+<omegat>
+  <preference version="1.0">
+    <ext_tmx_show_level2>true</ext_tmx_show_level2>
+    <ext_tmx_use_slash>true</ext_tmx_use_slash>
+  </preference>
+</omegat>
+EOF
+if "$artx" -t tmx -o "$t/artx.tmx" "$target" 2>"$t/err" &&
+   xmllint --noout --dtdvalid "$(dirname "$0")/tmx14.dtd" "$t/artx.tmx" 2>>"$t/err"; then
+    ok "artx -t tmx of OmegaT's target/page.xlf: $(grep -c '<tu>' "$t/artx.tmx") tu, valid against tests/tmx14.dtd"
+    P=$t/project2
+    mkdir -p "$P/source" "$P/target" "$P/tm/auto" "$P/glossary" "$P/dictionary" "$P/omegat"
+    cp "$t/project/omegat.project" "$P/"
+    cp "$xlf" "$P/source/page.xlf"
+    cp "$t/artx.tmx" "$P/tm/auto/artx.tmx"
+    if omegat_run "$t/translate2.log" --mode=console-translate && [ -s "$P/target/page.xlf" ] &&
+       xsltproc -o "$t/segs.target2" "$t/shortcuts.xsl" "$P/target/page.xlf" 2>"$t/err"; then
+        sort -u "$t/segs.target2" >"$t/d"
+        grep -v '<m[0-9]' "$t/english.tags" >"$t/want"
+        if [ "$(grep -cxFf "$t/want" "$t/d")" -eq "$(wc -l <"$t/want")" ] &&
+           grep -qF '(<m1>www.example.kr</m1>)에서' "$t/d"; then
+            ok "OmegaT filled the $(wc -l <"$t/want") segments without protected text exactly from artx's TMX alone, inline codes in place; the one with protected text kept its source"
+        else
+            bad "OmegaT's targets from artx's TMX: $(diff "$t/english.tags" "$t/d" | head -c 600 | tr '\n' ' ')"
+        fi
+    else
+        bad "OmegaT console-translate with artx's TMX: $(excerpt "$t/translate2.log") $(head -c 300 "$t/err")"
+    fi
+else
+    bad "artx -t tmx: $(head -c 600 "$t/err" | tr '\n' ' ')"
 fi
 
 finish

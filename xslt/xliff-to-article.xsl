@@ -340,15 +340,28 @@
           <xsl:copy-of select="$refused"/>
           <xsl:if test="not($refused)">
             <xsl:copy-of select="$result//m:untranslated"/>
-            <xsl:apply-templates select="$result/*" mode="clean"/>
+            <xsl:call-template name="output">
+              <xsl:with-param name="result" select="$result"/>
+            </xsl:call-template>
           </xsl:if>
         </m:report>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message>untranslated: <xsl:value-of select="count($result//m:untranslated)"/></xsl:message>
-        <xsl:apply-templates select="$result/*" mode="clean"/>
+        <xsl:call-template name="output">
+          <xsl:with-param name="result" select="$result"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- What the merge writes of $result (the merged article, with the
+       untranslated segments marked): the article.  xliff-to-tmx.xsl,
+       which imports this stylesheet, writes a TMX here instead.  Context:
+       the XLIFF's root. -->
+  <xsl:template name="output">
+    <xsl:param name="result"/>
+    <xsl:apply-templates select="$result/*" mode="clean"/>
   </xsl:template>
 
   <!-- A refusal: with report=yes an m:refused element where the merge is

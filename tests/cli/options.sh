@@ -14,7 +14,7 @@ artx=${1:-build/artx}
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 good=samples/board-dump.txt
-formats="article, text, xliff, xliff12, docbook, xhtml, epub, stats"
+formats="article, text, xliff, xliff12, docbook, xhtml, epub, stats, tmx"
 
 # ---- parameters -------------------------------------------------------------
 expect "-p typo" 2 "^artx: -p prefil-target: unknown parameter: did you mean 'prefill-target'?" \
@@ -145,7 +145,7 @@ SOURCE_DATE_EPOCH=yesterday "$artx" -t xliff -T en "$good" >/dev/null 2>&1 &&
 
 # ---- listings -------------------------------------------------------------------------
 expect "--list-formats" 0 "" -- --list-formats
-[ "$(cut -d' ' -f1 "$t/stdout" | tr '\n' ' ')" = "article text xliff xliff12 docbook xhtml epub stats " ] &&
+[ "$(cut -d' ' -f1 "$t/stdout" | tr '\n' ' ')" = "article text xliff xliff12 docbook xhtml epub stats tmx " ] &&
     ok "--list-formats names every format" || bad "--list-formats: $(cat "$t/stdout")"
 expect "--list-params" 0 "" -- --list-params
 for p in target-lang source-lang prefill-target mode identifier modified; do

@@ -1,6 +1,6 @@
 /* fuzz_merge.c - libFuzzer target for the merge: the bytes as a
  * translated XLIFF file (1.2 or 2.0), merged back into an article, which
- * is then written as article XML and as EPUB.  The seeds in corpus/merge/
+ * is then written as article XML and as EPUB; and the file as a TMX.  The seeds in corpus/merge/
  * are XLIFF that artx wrote from samples/, some of them edited the way a
  * CAT tool or a translator might (targets filled, inline codes moved or
  * duplicated). */
@@ -29,6 +29,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     artx_merge_report_clear(&report);
+    /* The same file as a TMX, which runs the merge its own way. */
+    if (xliff) {
+        unsigned char *out = NULL;
+        size_t len = 0;
+        artx_tmx(xliff, NULL, &out, &len, &report, &err);
+        free(out);
+        artx_merge_report_clear(&report);
+    }
     xmlFreeDoc(article);
     xmlFreeDoc(xliff);
     return 0;

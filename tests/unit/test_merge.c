@@ -491,6 +491,62 @@ static void test_source(const xliff_kind *k)
     xmlFreeDoc(xlf);
 }
 
+/* artx_tmx: one tu per segment the merge would translate, the source
+ * article's identifier, the merge's refusals; artx_transform refuses the
+ * format on an article. */
+static void test_tmx(const xliff_kind *k)
+{
+    xmlDocPtr xlf = EXTRACT(k->format, to_en);
+    copy_sources(xlf);
+    SET_TARGET(xlf, k, "p1", "p1.s1", "First sentence.");
+    SET_TARGET(xlf, k, "p1", "p1.s2", "");
+    artx_merge_report report = {0};
+    artx_error err = {0};
+    unsigned char *out = NULL;
+    size_t len = 0;
+    unsetenv("SOURCE_DATE_EPOCH");
+    INT_EQ(artx_tmx(xlf, to_en, &out, &len, &report, &err), 0, kmsg(k, "artx_tmx succeeds"));
+    xmlDocPtr tmx = out ? xml_parse((const char *)out) : NULL;
+    OK(out && len == strlen((const char *)out), kmsg(k, "the TMX is NUL-terminated, len bytes"));
+    /* 1.2 copies have no state: translations; 2.0's are confirmed */
+    XP_INT_EQ(tmx, "count(//tu)", SEGMENTS - 1, kmsg(k, "a tu for every segment but the empty one"));
+    INT_EQ(report.nuntranslated, 1, kmsg(k, "the empty one is reported"));
+    XP_STR_EQ(tmx, "//tu[prop[@type='x-artx-segment'] = 'p1.s1']/tuv[2]/seg", "First sentence.",
+              kmsg(k, "p1.s1's translation"));
+    XP_STR_EQ(tmx, "//tu[prop[@type='x-artx-segment'] = 'p1.s1']/tuv[1]/@xml:lang", "ko",
+              kmsg(k, "the source tuv's language"));
+    XP_INT_EQ(tmx, "count(//tu[prop[@type='x-artx-segment'] = 'p1.s2'])", 0,
+              kmsg(k, "no tu for the empty target"));
+    XP_INT_EQ(tmx, "count(/tmx/header/@creationdate)", 0, kmsg(k, "no creationdate"));
+    xmlDocPtr src = NULL;
+    char uid[64] = "";
+    if (!artx_merge_source(xlf, &src, &err))
+        artx_article_identifier(src, NULL, uid, sizeof uid);
+    XP_STR_EQ(tmx, "//tu[1]/prop[@type='x-artx-article']", uid,
+              kmsg(k, "x-artx-article is the source article's identifier"));
+    xmlFreeDoc(src);
+    xmlFreeDoc(tmx);
+    free(out);
+    artx_merge_report_clear(&report);
+
+    /* A refused file: no output, the refusal reported; a NULL report. */
+    SET_TARGET(xlf, k, "p2", "p2.s1", "Kim spoke.");
+    INT_EQ(artx_tmx(xlf, to_en, &out, &len, &report, &err), ARTX_ERR_INVALID,
+           kmsg(k, "a lost code refuses the TMX"));
+    OK(out == NULL && len == 0, kmsg(k, "... with no output"));
+    OK(report.nrefused > 0, kmsg(k, "... and the refusal in the report"));
+    artx_merge_report_clear(&report);
+    INT_EQ(artx_tmx(xlf, to_en, &out, &len, NULL, NULL), ARTX_ERR_INVALID,
+           kmsg(k, "a NULL report and error"));
+    xmlFreeDoc(xlf);
+
+    xmlDocPtr art = article_parse(source_article, seg, NULL);
+    INT_EQ(artx_transform(art, ARTX_TO_TMX, to_en, &out, &len, &err), ARTX_ERR_USAGE,
+           kmsg(k, "artx_transform makes no TMX of an article"));
+    OK(out == NULL, kmsg(k, "... and no output"));
+    xmlFreeDoc(art);
+}
+
 /* Documents that are not XLIFF at all. */
 static void test_not_xliff(void)
 {
@@ -515,6 +571,7 @@ int main(void)
             test_copies(&kinds[i]);
             test_refused(&kinds[i]);
             test_source(&kinds[i]);
+            test_tmx(&kinds[i]);
         }
         test_not_xliff();
     }

@@ -91,12 +91,16 @@ static void stylesheets_of(int format, declared *d)
 }
 
 /* What artx sets itself and a caller may not: a merge's report and
- * skeleton mode; the content document mode of an EPUB; the source article
- * of a bilingual XHTML or EPUB (--bilingual). */
+ * skeleton mode (a TMX runs the merge too); the content document mode of
+ * an EPUB; the source article of a bilingual XHTML or EPUB (--bilingual);
+ * a TMX's article identifier, tool version and creation date. */
 static bool set_by_artx(int format, const char *name)
 {
-    if (format < 0)
-        return !strcmp(name, "report") || !strcmp(name, "unpack-skeleton");
+    if (format < 0 || format == ARTX_TO_TMX)
+        return !strcmp(name, "report") || !strcmp(name, "unpack-skeleton") ||
+               (format == ARTX_TO_TMX &&
+                (!strcmp(name, "identifier") || !strcmp(name, "tool-version") ||
+                 !strcmp(name, "creationdate")));
     if ((format == ARTX_TO_EPUB || format == ARTX_TO_XHTML) && !strcmp(name, "source-article"))
         return true;
     return format == ARTX_TO_EPUB && !strcmp(name, "mode");
