@@ -30,7 +30,9 @@
              target without mrk that is not one sentence), then a tuv
              xml:lang source and a tuv xml:lang target, each with its seg.
     seg      the text; protected text (2.0 mrk translate="no", 1.2 mrk
-             mtype="protected") and other mrk as plain text; paired codes
+             mtype="protected") as its text between a bpt type="x-protected"
+             and an ept (i and x: N of its id mN), other mrk as plain text;
+             paired codes
              (2.0 pc, 1.2 g) as bpt and ept (i and x the code's id), 2.0
              ph and 1.2 x as ph x="ID", each holding its native code
              (template "native" below); unpaired
@@ -225,7 +227,24 @@
 
   <xsl:template match="x2:sm | x2:em | x2:cp | x1:bpt | x1:ept | x1:it | x1:ph" mode="tmx"/>
 
-  <!-- mrk (protected text too) and anything unknown: its text -->
+  <!-- Protected text: its text between a bpt and an ept (i and x its
+       number N of mN, which the codes of its unit do not use), their
+       native code the mrk's tags, so that a CAT tool that shows the mrk
+       as a tag pair (OmegaT: <m1>...</m1>) gets an exact match. -->
+  <xsl:template match="x2:mrk[@translate = 'no'] | x1:mrk[@mtype = 'protected']" mode="tmx">
+    <xsl:variable name="n" select="substring-after(concat(@id, @mid), 'm')"/>
+    <bpt i="{$n}" x="{$n}" type="x-protected">
+      <xsl:value-of select="concat('&lt;mrk ', local-name(@id | @mid), '=&quot;', @id, @mid, '&quot; ')"/>
+      <xsl:choose>
+        <xsl:when test="self::x2:mrk">translate="no"&gt;</xsl:when>
+        <xsl:otherwise>mtype="protected"&gt;</xsl:otherwise>
+      </xsl:choose>
+    </bpt>
+    <xsl:apply-templates select="node()" mode="tmx"/>
+    <ept i="{$n}">&lt;/mrk&gt;</ept>
+  </xsl:template>
+
+  <!-- other mrk and anything unknown: its text -->
   <xsl:template match="*" mode="tmx">
     <xsl:apply-templates select="node()" mode="tmx"/>
   </xsl:template>

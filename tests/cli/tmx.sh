@@ -8,8 +8,8 @@
 # translated in part: one tu per translated segment, none for the segments
 # left untranslated (no target, an empty one, the untouched prefilled copy)
 # and none for the translate="no" unit; a target equal to its source whose
-# state says translated is kept; protected text is plain text; codes are
-# bpt/ept/ph with i paired in each seg and x the same in source and
+# state says translated is kept; protected text is its text between a bpt
+# and an ept; codes are bpt/ept/ph with i paired in each seg and x the same in source and
 # target; the props name the article (the EPUB's dc:identifier of the page),
 # the unit and the segment; every TMX is valid against tests/tmx14.dtd; -o
 # FILE.tmx names the format, -o DIR/ names the file, standard input goes to
@@ -178,8 +178,9 @@ for v in 2.0:p.de.xlf 1.2:p12.de.xlf; do
     grep -q '^[^ ]* p5 p5.s1 | en:Kim Lee. | de:Kim Lee.$' "$t/facts" &&
         ok "XLIFF $ver: a target equal to its source, marked translated, is kept" ||
         bad "XLIFF $ver: p5.s1: $(grep ' p5 ' "$t/facts")"
-    grep -q '^[^ ]* p3 p3.s1 | en:Questions go to Harbour Desk 7 by phone. | de:DE Questions go to Harbour Desk 7 by phone.$' "$t/facts" &&
-        ok "XLIFF $ver: protected text is plain text" ||
+    prot='<bpt i="1" x="1" type="x-protected">[^<]*</bpt>Harbour Desk 7<ept i="1">[^<]*</ept>'
+    grep -q "^[^ ]* p3 p3.s1 | en:Questions go to $prot by phone. | de:DE Questions go to $prot by phone.\$" "$t/facts" &&
+        ok "XLIFF $ver: protected text between a bpt and an ept" ||
         bad "XLIFF $ver: p3.s1: $(grep ' p3 ' "$t/facts")"
     # p2.s1: a link, strong, and a ph where the br was.
     line=$(grep ' p2 p2.s1 ' "$t/facts")
