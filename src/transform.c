@@ -183,20 +183,8 @@ static int transform(xmlDocPtr *article, xmlDocPtr source, bool take, artx_forma
         return artx_stats(*article, params, out, len, err);
     if (!formats[i].stylesheet)
         return write_article(*article, out, len, err);
-    xmlDocPtr res;
-    int ret = artx_stylesheet_apply_bilingual(formats[i].stylesheet, *article, source, params,
-                                              &res, err);
-    if (ret)
-        return ret;
-    /* The result holds copies: the article, as big as a third of it, need
-     * not be held while it is serialised. */
-    if (take) {
-        xmlFreeDoc(*article);
-        *article = NULL;
-    }
-    ret = artx_stylesheet_serialise(formats[i].stylesheet, res, out, len, err);
-    xmlFreeDoc(res);
-    return ret;
+    return artx_stylesheet_transform(formats[i].stylesheet, article, take, source, params, out,
+                                     len, err);
 }
 
 static int transform_checked(xmlDocPtr *article, xmlDocPtr source, bool take,

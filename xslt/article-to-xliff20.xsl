@@ -50,7 +50,9 @@
     xmlns:a="urn:artx:article"
     xmlns:model="urn:artx:xslt-model"
     xmlns:units="urn:artx:xslt-units"
+    xmlns:artx="http://artx.example/xslt"
     xmlns="urn:oasis:names:tc:xliff:document:2.0"
+    extension-element-prefixes="artx"
     exclude-result-prefixes="a model units">
   <xsl:include href="xliff-units.xsl"/>
   <xsl:include href="strings.xsl"/>
@@ -78,6 +80,7 @@
         <skeleton>
           <xsl:copy-of select="."/>
         </skeleton>
+        <xsl:call-template name="flush"/>
         <xsl:if test="$units:file-notes">
           <xsl:text>&#10;  </xsl:text>
           <notes>
@@ -132,6 +135,14 @@
       </xsl:call-template>
       <xsl:text>&#10;  </xsl:text>
     </unit>
+    <xsl:call-template name="flush"/>
+  </xsl:template>
+
+  <!-- artx writes what is complete of the result so far and frees it
+       (src/stream.c): on a big article the result tree is many times the
+       XLIFF.  Elsewhere (xsltproc, another processor) it does nothing. -->
+  <xsl:template name="flush">
+    <artx:flush><xsl:fallback/></artx:flush>
   </xsl:template>
 
   <xsl:template name="units:emit-segment">
