@@ -78,9 +78,8 @@
         </xsl:if>
         <xsl:text>&#10;  </xsl:text>
         <skeleton>
-          <xsl:copy-of select="."/>
+          <xsl:apply-templates select="." mode="skeleton"/>
         </skeleton>
-        <xsl:call-template name="flush"/>
         <xsl:if test="$units:file-notes">
           <xsl:text>&#10;  </xsl:text>
           <notes>
@@ -136,6 +135,22 @@
       <xsl:text>&#10;  </xsl:text>
     </unit>
     <xsl:call-template name="flush"/>
+  </xsl:template>
+
+  <!-- The skeleton: a copy of the article, as xsl:copy-of makes it, written
+       out block by block. -->
+  <xsl:template match="a:article | a:body" mode="skeleton">
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="skeleton"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="skeleton">
+    <xsl:copy-of select="."/>
+    <xsl:if test="parent::a:body">
+      <xsl:call-template name="flush"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- artx writes what is complete of the result so far and frees it
