@@ -364,10 +364,12 @@ int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char 
  * stylesheet that says <artx:flush/> (stream.c) writing as it goes, so
  * that the whole result tree is never held.  `take`: *doc is freed as soon
  * as the output no longer needs it, and set to NULL (on success; the
- * caller frees it otherwise).  `source`: as artx_stylesheet_apply_bilingual. */
+ * caller frees it otherwise).  `source`: as artx_stylesheet_apply_bilingual.
+ * `write`: NULL, or the bytes go to it as they come (as to
+ * artx_transform_take_to), *out stays NULL and *len counts them. */
 int artx_stylesheet_transform(const char *name, xmlDocPtr *doc, bool take, xmlDocPtr source,
-                              const char *const *params, unsigned char **out, size_t *len,
-                              artx_error *err);
+                              const char *const *params, artx_writer write, void *ctx,
+                              unsigned char **out, size_t *len, artx_error *err);
 
 /* Serialise a document as UTF-8 XML.  *out is malloc'ed and NUL-terminated. */
 int artx_xml_serialise(xmlDocPtr doc, unsigned char **out, size_t *len, artx_error *err);

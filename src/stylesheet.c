@@ -649,12 +649,23 @@ typedef struct sink {
     unsigned char *p;   /* malloc'ed, handed out to the caller */
     size_t len, cap;
     bool nomem;
+    artx_writer write;  /* or the bytes go there as they come */
+    void *ctx;
+    bool write_failed;
 } sink;
 
 /* Always leaves room for a NUL after the bytes. */
 static int sink_write(void *ctx, const char *s, int n)
 {
     sink *k = ctx;
+    if (k->write) {
+        if (k->write_failed || (n > 0 && k->write(k->ctx, (const unsigned char *)s, (size_t)n))) {
+            k->write_failed = true;
+            return -1;
+        }
+        k->len += (size_t)n;
+        return n;
+    }
     size_t cap = k->cap ? k->cap : 4096;
     while ((size_t)n >= cap - k->len) {
         if (cap > SIZE_MAX / 3 * 2) {
@@ -682,6 +693,13 @@ static int sink_write(void *ctx, const char *s, int n)
 static int sink_take(sink *k, int status, const char *what, const char *name,
                      unsigned char **out, size_t *len, artx_error *err)
 {
+    if (k->write) {
+        *len = k->len;
+        if (k->write_failed)
+            return artx_fail(err, ARTX_ERR_IO, "cannot write %s%s", what, name);
+        return status < 0 ? artx_fail(err, ARTX_ERR_XSLT, "cannot serialise %s%s", what, name)
+                          : 0;
+    }
     if (status >= 0 && !k->p && sink_write(k, "", 0) < 0)
         status = -1;
     if (status < 0) {
@@ -721,12 +739,12 @@ int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char 
 }
 
 int artx_stylesheet_transform(const char *name, xmlDocPtr *doc, bool take, xmlDocPtr source,
-                              const char *const *params, unsigned char **out, size_t *len,
-                              artx_error *err)
+                              const char *const *params, artx_writer write, void *ctx,
+                              unsigned char **out, size_t *len, artx_error *err)
 {
     xsltStylesheetPtr style;
     xmlDocPtr res = NULL;
-    sink k = {0};
+    sink k = {.write = write, .ctx = ctx};
     xmlOutputBufferPtr ob = NULL;
     artx_stream *stream = NULL;
     *out = NULL;
