@@ -153,11 +153,26 @@
   <!-- ===== translate="no" ===== -->
 
   <!-- 'no' when $text has no letter, else 'yes'.  Cheap first: drop ASCII
-       non-letters; a letter first, or among the first 16 remaining
+       non-letters (from the first 64 characters, then, when those do not
+       settle it, from all); a letter first, or among the first 16 remaining
        characters, settles it; only then scan the rest against the whole
        table.  (libxslt looks each character up in the table from its start:
        a letter costs the table's length, and most units start with one.) -->
   <xsl:template name="units:translate">
+    <xsl:param name="text"/>
+    <!-- the same, on the first 64 characters: most units settle there -->
+    <xsl:variable name="h" select="translate(substring($text, 1, 64), $units:ascii-non-letters, '')"/>
+    <xsl:choose>
+      <xsl:when test="$h != '' and translate(substring($h, 1, 1), $units:non-letters, '') != ''">yes</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="units:translate-all">
+          <xsl:with-param name="text" select="$text"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="units:translate-all">
     <xsl:param name="text"/>
     <xsl:variable name="t" select="translate($text, $units:ascii-non-letters, '')"/>
     <xsl:choose>
