@@ -432,6 +432,20 @@ ARTX_EXPORT int artx_transform_take(xmlDocPtr *article, artx_format format,
                                     const char *const *params, unsigned char **out,
                                     size_t *len, artx_error *err);
 
+/* Where artx_transform_take_to() writes: called with the output's bytes
+ * in order, in pieces, with the `ctx` given; returns 0, or nonzero to stop
+ * (the transformation then fails with ARTX_ERR_IO). */
+typedef int (*artx_writer)(void *ctx, const unsigned char *bytes, size_t len);
+
+/* artx_transform_take() that hands the output to `write` instead of a
+ * buffer: a format written by a stylesheet that streams (XLIFF 2.0) as it
+ * is made, so that it is never held whole; the others in one piece at the
+ * end.  On failure part of the output may have been written.  *len (may
+ * be NULL) is the number of bytes written. */
+ARTX_EXPORT int artx_transform_take_to(xmlDocPtr *article, artx_format format,
+                                       const char *const *params, artx_writer write, void *ctx,
+                                       size_t *len, artx_error *err);
+
 /* A bilingual XHTML page or EPUB (ARTX_TO_XHTML, ARTX_TO_EPUB; another
  * format is ARTX_ERR_USAGE): each block of `source` (artx_merge_source())
  * followed by its translation in `translation` (artx_merge() of the same

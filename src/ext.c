@@ -375,7 +375,8 @@ int artx_ext_register(void)
     if (xsltRegisterExtModuleFunction(BAD_CAST "article", ns, fn_article) < 0 ||
         xsltRegisterExtModuleFunction(BAD_CAST "segment", ns, fn_segment) < 0 ||
         xsltRegisterExtModuleFunction(BAD_CAST "resource", ns, fn_resource) < 0 ||
-        xsltRegisterExtModuleFunction(BAD_CAST "version", ns, fn_version) < 0)
+        xsltRegisterExtModuleFunction(BAD_CAST "version", ns, fn_version) < 0 ||
+        artx_stream_register() < 0)
         return ARTX_ERR_NOMEM;
     return 0;
 }

@@ -15,6 +15,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
+#include <libxslt/xsltInternals.h>
 
 #include "artx.h"
 
@@ -303,6 +304,22 @@ const char *artx_publisher_lookup(const char *key);
  * text is not JSON (nothing is appended then). */
 int artx_json_to_xml(const char *json, size_t len, xmlNodePtr parent);
 
+/* ---- stream.c: a result written out while it is built ---------------------- */
+
+typedef struct artx_stream artx_stream;
+
+/* A stream into `ob` for a result of `style` (NULL: out of memory). */
+artx_stream *artx_stream_new(xmlOutputBufferPtr ob, xsltStylesheetPtr style);
+void artx_stream_free(artx_stream *s);
+/* The transformation on this thread whose <artx:flush/> writes to `s`
+ * (NULL, NULL: none). */
+void artx_stream_bind(artx_stream *s, xsltTransformContextPtr tctx);
+/* Register <artx:flush/> (ARTX_XSLT_NS) with libxslt. */
+int artx_stream_register(void);
+/* Write what the stream has not written of `result` (all of it, through
+ * xsltSaveResultTo, when nothing was flushed).  0, or -1 when it failed. */
+int artx_stream_finish(artx_stream *s, xmlDocPtr result);
+
 /* ---- stylesheet.c: the files of xslt/, compiled once ------------------------ */
 
 /* Install the include loader and the security preferences (once per
@@ -341,6 +358,18 @@ const char *artx_epub_stylesheet(size_t i);
  * and NUL-terminated. */
 int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char **out,
                               size_t *len, artx_error *err);
+
+/* Apply xslt/NAME to *doc and serialise the result by its xsl:output, as
+ * artx_stylesheet_apply() then artx_stylesheet_serialise() do, but for a
+ * stylesheet that says <artx:flush/> (stream.c) writing as it goes, so
+ * that the whole result tree is never held.  `take`: *doc is freed as soon
+ * as the output no longer needs it, and set to NULL (on success; the
+ * caller frees it otherwise).  `source`: as artx_stylesheet_apply_bilingual.
+ * `write`: NULL, or the bytes go to it as they come (as to
+ * artx_transform_take_to), *out stays NULL and *len counts them. */
+int artx_stylesheet_transform(const char *name, xmlDocPtr *doc, bool take, xmlDocPtr source,
+                              const char *const *params, artx_writer write, void *ctx,
+                              unsigned char **out, size_t *len, artx_error *err);
 
 /* Serialise a document as UTF-8 XML.  *out is malloc'ed and NUL-terminated. */
 int artx_xml_serialise(xmlDocPtr doc, unsigned char **out, size_t *len, artx_error *err);

@@ -22,44 +22,76 @@ static const char *display_name(const char *input)
     return strcmp(input, "-") ? input : "<stdin>";
 }
 
-/* Write bytes to `path` through a temporary file in the same folder and a
- * rename, so that a failure never leaves a partial file.  Returns 0 or an
- * errno value. */
-static int write_atomic(const char *path, const unsigned char *buf, size_t len)
+/* A temporary file in the folder of `path`, to be renamed over it
+ * (atomic_commit) or dropped (atomic_drop). */
+typedef struct {
+    char tmp[PATH_MAX];
+    FILE *f;
+} atomic_file;
+
+/* Returns 0 or an errno value. */
+static int atomic_open(atomic_file *a, const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char tmp[PATH_MAX];
-    int n = slash ? snprintf(tmp, sizeof tmp, "%.*s/.artx-XXXXXX", (int)(slash - path), path)
-                  : snprintf(tmp, sizeof tmp, ".artx-XXXXXX");
-    if (n < 0 || (size_t)n >= sizeof tmp)
+    int n = slash ? snprintf(a->tmp, sizeof a->tmp, "%.*s/.artx-XXXXXX", (int)(slash - path),
+                             path)
+                  : snprintf(a->tmp, sizeof a->tmp, ".artx-XXXXXX");
+    a->f = NULL;
+    if (n < 0 || (size_t)n >= sizeof a->tmp)
         return ENAMETOOLONG;
-    int fd = mkstemp(tmp);
+    int fd = mkstemp(a->tmp);
     if (fd < 0)
         return errno;
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
+    if (!(a->f = fdopen(fd, "wb"))) {
         int e = errno;
         close(fd);
-        unlink(tmp);
+        unlink(a->tmp);
         return e;
     }
-    int e = 0;
-    if (fwrite(buf, 1, len, f) != len || fflush(f) != 0 || fsync(fd) != 0)
+    return 0;
+}
+
+static void atomic_drop(atomic_file *a)
+{
+    fclose(a->f);
+    unlink(a->tmp);
+}
+
+/* Everything written (`e`: 0, or the errno of a failed write): to disk
+ * and in place of `path`.  Returns 0 or an errno value. */
+static int atomic_commit(atomic_file *a, const char *path, int e)
+{
+    if (!e && (fflush(a->f) != 0 || fsync(fileno(a->f)) != 0))
         e = errno ? errno : EIO;
-    if (fclose(f) != 0 && !e)
+    if (fclose(a->f) != 0 && !e)
         e = errno ? errno : EIO;
     /* mkstemp makes the file 0600; outputs are ordinary files. */
     if (!e) {
         mode_t mask = umask(0);
         umask(mask);
-        if (chmod(tmp, 0666 & ~mask) != 0)
+        if (chmod(a->tmp, 0666 & ~mask) != 0)
             e = errno;
     }
-    if (!e && rename(tmp, path) != 0)
+    if (!e && rename(a->tmp, path) != 0)
         e = errno;
     if (e)
-        unlink(tmp);
+        unlink(a->tmp);
     return e;
+}
+
+/* Write bytes to `path` through a temporary file in the same folder and a
+ * rename, so that a failure never leaves a partial file.  Returns 0 or an
+ * errno value. */
+static int write_atomic(const char *path, const unsigned char *buf, size_t len)
+{
+    atomic_file a;
+    int e = atomic_open(&a, path);
+    if (e)
+        return e;
+    errno = 0;
+    if (fwrite(buf, 1, len, a.f) != len)
+        e = errno ? errno : EIO;
+    return atomic_commit(&a, path, e);
 }
 
 /* Write bytes in place: devices and FIFOs cannot be renamed over.
@@ -82,34 +114,49 @@ static int write_through(const char *path, const unsigned char *buf, size_t len)
     return e;
 }
 
-/* Write bytes to what `path` names.  Nothing there: a new file; a regular
+/* How bytes go to what `path` names.  Nothing there: a new file; a regular
  * file: replaced atomically, through a symbolic link to the file it names
  * (the link stays); a character device or FIFO (/dev/null, /dev/stdout, a
  * pipe): written in place; anything else is refused, so that no device or
- * folder is ever replaced by a file.  Returns 0, an errno value, or
- * NOT_A_FILE. */
+ * folder is ever replaced by a file.  Returns ATOMIC (with the path to
+ * rename over in `real`), THROUGH, an errno value, or NOT_A_FILE. */
 #define NOT_A_FILE (-1)
-static int write_path(const char *path, const unsigned char *buf, size_t len)
+#define ATOMIC (-2)
+#define THROUGH (-3)
+static int plan_path(const char *path, char real[PATH_MAX])
 {
     struct stat st, lst;
+    snprintf(real, PATH_MAX, "%s", path);
     if (lstat(path, &lst) != 0)
-        return errno == ENOENT ? write_atomic(path, buf, len) : errno;
+        return errno == ENOENT ? ATOMIC : errno;
     if (stat(path, &st) != 0)
         return errno;
     if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
-        return write_through(path, buf, len);
+        return THROUGH;
     if (!S_ISREG(st.st_mode))
         return NOT_A_FILE;
     if (!S_ISLNK(lst.st_mode))
-        return write_atomic(path, buf, len);
+        return ATOMIC;
     /* A link that names no path (/proc/self/fd/N of a deleted file) can
      * only be written through. */
-    char real[PATH_MAX];
     struct stat rst;
     if (realpath(path, real) && stat(real, &rst) == 0 && rst.st_dev == st.st_dev &&
         rst.st_ino == st.st_ino)
+        return ATOMIC;
+    return THROUGH;
+}
+
+/* Write bytes to what `path` names (plan_path).  Returns 0, an errno
+ * value, or NOT_A_FILE. */
+static int write_path(const char *path, const unsigned char *buf, size_t len)
+{
+    char real[PATH_MAX];
+    int how = plan_path(path, real);
+    if (how == ATOMIC)
         return write_atomic(real, buf, len);
-    return write_through(path, buf, len);
+    if (how == THROUGH)
+        return write_through(path, buf, len);
+    return how;
 }
 
 static const char *write_error(int e)
@@ -170,6 +217,26 @@ static int not_the_input(const char *input, const char *target)
     return 0;
 }
 
+/* Where the output of `input` goes: *target is NULL for standard output,
+ * else a path (in `path` for -o DIR).  Returns 0, or -1 (said) when the
+ * path is too long. */
+static int output_target(const options *o, const char *input, char path[PATH_MAX],
+                         const char **target)
+{
+    *target = o->output;
+    if (o->output_is_dir) {
+        if (output_path_in_dir(o->output, input, artx_format_extension(o->format), path,
+                               PATH_MAX)) {
+            fprintf(stderr, "artx: %s: output path too long\n", display_name(input));
+            return -1;
+        }
+        *target = path;
+    }
+    if (*target && !strcmp(*target, "-"))
+        *target = NULL;
+    return 0;
+}
+
 /* Write one output: to standard output, or through a temporary file to
  * its path (never over the input). */
 static int write_output(const options *o, const char *input, const unsigned char *out,
@@ -177,16 +244,64 @@ static int write_output(const options *o, const char *input, const unsigned char
 {
     const char *name = display_name(input);
     char path[PATH_MAX];
-    const char *target = o->output;
-    if (o->output_is_dir) {
-        if (output_path_in_dir(o->output, input, artx_format_extension(o->format), path,
-                               sizeof path)) {
-            fprintf(stderr, "artx: %s: output path too long\n", name);
-            return EXIT_CONVERSION;
-        }
-        target = path;
-    }
+    const char *target;
+    if (output_target(o, input, path, &target))
+        return EXIT_CONVERSION;
     return not_the_input(input, target) ? EXIT_CONVERSION : write_to(name, target, out, out_len);
+}
+
+/* An output written while it is made (artx_transform_take_to): into a
+ * temporary file beside a regular file's path, renamed over it at the end
+ * as write_output does, so that the whole output is never held.  Standard
+ * output, devices and FIFOs, and anything write_output refuses, keep to
+ * write_output: nothing is written to them before it has all gone well. */
+typedef struct {
+    atomic_file a;
+    char path[PATH_MAX], real[PATH_MAX];
+    const char *target;
+    int e; /* the errno of a failed write */
+} streamed;
+
+static int streamed_write(void *ctx, const unsigned char *bytes, size_t len)
+{
+    streamed *s = ctx;
+    errno = 0;
+    if (fwrite(bytes, 1, len, s->a.f) != len) {
+        s->e = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+/* true when the output of `input` is written as it is made into `s`. */
+static bool streamed_open(const options *o, const char *input, streamed *s)
+{
+    s->e = 0;
+    if (output_target(o, input, s->path, &s->target) || !s->target ||
+        (strcmp(input, "-") && same_file(input, s->target)))
+        return false;
+    return plan_path(s->target, s->real) == ATOMIC && atomic_open(&s->a, s->real) == 0;
+}
+
+/* The conversion's status: the output renamed into place after `failed`
+ * (0 or an artx status) and said, or dropped. */
+static int streamed_close(streamed *s, const char *name, int failed, const artx_error *err)
+{
+    if (failed) {
+        atomic_drop(&s->a);
+        if (s->e)
+            fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, s->target,
+                    strerror(s->e));
+        else
+            fprintf(stderr, "artx: %s: %s\n", name, err->message);
+        return EXIT_CONVERSION;
+    }
+    int e = atomic_commit(&s->a, s->real, 0);
+    if (e) {
+        fprintf(stderr, "artx: %s: cannot write %s: %s\n", name, s->target, write_error(e));
+        return EXIT_CONVERSION;
+    }
+    return 0;
 }
 
 /* How many untranslated segments a message names; the rest are counted. */
@@ -398,13 +513,16 @@ static void say_detected(const char *name, const char *encoding, const detected 
 
 /* The output of a parsed input into *out: -t tmx straight from the file;
  * otherwise its article (normalised or merged), with its sentences,
- * transformed, or with `keep` (a book) put there instead.  *page is freed as soon as the next stage has what it
+ * transformed, or with `keep` (a book) put there instead.  An output
+ * that can be written as it is made (streamed_open) is, and *written
+ * says so.  *page is freed as soon as the next stage has what it
  * needs: on a big page the page and the article would otherwise both be
  * held at the peak.  Failures are said; returns 0 or the exit status. */
-static int output_of(const options *o, artx_segmenter *seg, const char *name, xmlDocPtr *page,
-                     unsigned char **out, size_t *out_len, detected *d, stage_times *t,
-                     double *mark, xmlDocPtr *keep)
+static int output_of(const options *o, artx_segmenter *seg, const char *input, xmlDocPtr *page,
+                     unsigned char **out, size_t *out_len, bool *written, detected *d,
+                     stage_times *t, double *mark, xmlDocPtr *keep)
 {
+    const char *name = display_name(input);
     xmlDocPtr article = NULL, source = NULL;
     artx_error err = {0};
     int status, failed;
@@ -428,6 +546,16 @@ static int output_of(const options *o, artx_segmenter *seg, const char *name, xm
         *keep = article;
         article = NULL;
         status = 0;
+        goto out;
+    }
+    streamed st;
+    if (!failed && !source && streamed_open(o, input, &st)) {
+        failed = artx_transform_take_to(&article, o->format, o->params, streamed_write, &st,
+                                        out_len, &err);
+        lap(t, STAGE_TRANSFORM, mark);
+        status = streamed_close(&st, name, failed, &err);
+        lap(t, STAGE_WRITE, mark);
+        *written = true;
         goto out;
     }
     if (!failed) {
@@ -477,7 +605,8 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
     free(in);
     in = NULL;
     lap(t, STAGE_PARSE, &mark);
-    status = output_of(o, seg, name, &page, &out, &out_len, &d, t, &mark, keep);
+    bool written = false;
+    status = output_of(o, seg, input, &page, &out, &out_len, &written, &d, t, &mark, keep);
     if (status)
         goto out;
     if (keep) {
@@ -485,8 +614,10 @@ static int convert(const options *o, artx_segmenter *seg, const char *input, sta
             say_detected(name, encoding, &d, KEPT, now() - start);
         goto out;
     }
-    status = write_output(o, input, out, out_len);
-    lap(t, STAGE_WRITE, &mark);
+    if (!written) {
+        status = write_output(o, input, out, out_len);
+        lap(t, STAGE_WRITE, &mark);
+    }
     if (!status && o->verbose > 0)
         say_detected(name, encoding, &d, out_len, mark - start);
 out:

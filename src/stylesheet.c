@@ -544,7 +544,8 @@ static const char *limit_passed(xsltTransformContextPtr tctx, bool over_memory,
 }
 
 static int apply(const char *name, xmlDocPtr doc, xmlDocPtr source, const char *const *params,
-                 xmlDocPtr *result, xmlBufferPtr messages, artx_error *err)
+                 xmlDocPtr *result, xmlBufferPtr messages, artx_stream *stream,
+                 artx_error *err)
 {
     xsltStylesheetPtr style;
     int ret = load(name, &style, err);
@@ -585,7 +586,11 @@ static int apply(const char *name, xmlDocPtr doc, xmlDocPtr source, const char *
         spending = artx_spend_begin(LIMIT_MEMORY(w), stop_transform, tctx);
     }
     source_article = source;
+    if (stream)
+        artx_stream_bind(stream, tctx);
     xmlDocPtr res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctx);
+    if (stream)
+        artx_stream_bind(NULL, NULL);
     source_article = NULL;
     bool over_memory = spending && artx_spend_end();
     artx_error_sink(NULL);
@@ -620,7 +625,7 @@ int artx_stylesheet_apply(const char *name, xmlDocPtr doc, const char *const *pa
 {
     *result = NULL;
     pthread_rwlock_rdlock(&state_lock);
-    int ret = apply(name, doc, NULL, params, result, messages, err);
+    int ret = apply(name, doc, NULL, params, result, messages, NULL, err);
     pthread_rwlock_unlock(&state_lock);
     return ret;
 }
@@ -631,7 +636,7 @@ int artx_stylesheet_apply_bilingual(const char *name, xmlDocPtr doc, xmlDocPtr s
 {
     *result = NULL;
     pthread_rwlock_rdlock(&state_lock);
-    int ret = apply(name, doc, source, params, result, NULL, err);
+    int ret = apply(name, doc, source, params, result, NULL, NULL, err);
     pthread_rwlock_unlock(&state_lock);
     return ret;
 }
@@ -644,12 +649,23 @@ typedef struct sink {
     unsigned char *p;   /* malloc'ed, handed out to the caller */
     size_t len, cap;
     bool nomem;
+    artx_writer write;  /* or the bytes go there as they come */
+    void *ctx;
+    bool write_failed;
 } sink;
 
 /* Always leaves room for a NUL after the bytes. */
 static int sink_write(void *ctx, const char *s, int n)
 {
     sink *k = ctx;
+    if (k->write) {
+        if (k->write_failed || (n > 0 && k->write(k->ctx, (const unsigned char *)s, (size_t)n))) {
+            k->write_failed = true;
+            return -1;
+        }
+        k->len += (size_t)n;
+        return n;
+    }
     size_t cap = k->cap ? k->cap : 4096;
     while ((size_t)n >= cap - k->len) {
         if (cap > SIZE_MAX / 3 * 2) {
@@ -677,6 +693,13 @@ static int sink_write(void *ctx, const char *s, int n)
 static int sink_take(sink *k, int status, const char *what, const char *name,
                      unsigned char **out, size_t *len, artx_error *err)
 {
+    if (k->write) {
+        *len = k->len;
+        if (k->write_failed)
+            return artx_fail(err, ARTX_ERR_IO, "cannot write %s%s", what, name);
+        return status < 0 ? artx_fail(err, ARTX_ERR_XSLT, "cannot serialise %s%s", what, name)
+                          : 0;
+    }
     if (status >= 0 && !k->p && sink_write(k, "", 0) < 0)
         status = -1;
     if (status < 0) {
@@ -711,6 +734,47 @@ int artx_stylesheet_serialise(const char *name, xmlDocPtr result, unsigned char 
                             err);
         }
     }
+    pthread_rwlock_unlock(&state_lock);
+    return ret;
+}
+
+int artx_stylesheet_transform(const char *name, xmlDocPtr *doc, bool take, xmlDocPtr source,
+                              const char *const *params, artx_writer write, void *ctx,
+                              unsigned char **out, size_t *len, artx_error *err)
+{
+    xsltStylesheetPtr style;
+    xmlDocPtr res = NULL;
+    sink k = {.write = write, .ctx = ctx};
+    xmlOutputBufferPtr ob = NULL;
+    artx_stream *stream = NULL;
+    *out = NULL;
+    *len = 0;
+    pthread_rwlock_rdlock(&state_lock);
+    int ret = load(name, &style, err);
+    if (!ret && (!(ob = xmlOutputBufferCreateIO(sink_write, NULL, &k, NULL)) ||
+                 !(stream = artx_stream_new(ob, style))))
+        ret = artx_fail(err, ARTX_ERR_NOMEM, "out of memory");
+    if (!ret)
+        ret = apply(name, *doc, source, params, &res, NULL, stream, err);
+    if (!ret) {
+        /* What is not streamed holds copies: the article, as big as a third
+         * of it, need not be held while it is serialised. */
+        if (take) {
+            xmlFreeDoc(*doc);
+            *doc = NULL;
+        }
+        int status = artx_stream_finish(stream, res);
+        int closed = xmlOutputBufferClose(ob);
+        ob = NULL;
+        ret = sink_take(&k, status < 0 ? status : closed, "the output of ", name, out, len,
+                        err);
+    }
+    if (ob) {
+        xmlOutputBufferClose(ob);
+        free(k.p);
+    }
+    artx_stream_free(stream);
+    xmlFreeDoc(res);
     pthread_rwlock_unlock(&state_lock);
     return ret;
 }

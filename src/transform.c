@@ -166,8 +166,8 @@ static int write_article(xmlDocPtr article, unsigned char **out, size_t *len, ar
  * `source`: the article it was translated from, for a bilingual output,
  * or NULL. */
 static int transform(xmlDocPtr *article, xmlDocPtr source, bool take, artx_format format,
-                     const char *const *params, unsigned char **out, size_t *len,
-                     artx_error *err)
+                     const char *const *params, artx_writer write, void *ctx,
+                     unsigned char **out, size_t *len, artx_error *err)
 {
     size_t i = 0;
     *out = NULL;
@@ -188,29 +188,24 @@ static int transform(xmlDocPtr *article, xmlDocPtr source, bool take, artx_forma
                          "(artx_tmx), not from an article");
     if (!formats[i].stylesheet)
         return write_article(*article, out, len, err);
-    xmlDocPtr res;
-    int ret = artx_stylesheet_apply_bilingual(formats[i].stylesheet, *article, source, params,
-                                              &res, err);
-    if (ret)
-        return ret;
-    /* The result holds copies: the article, as big as a third of it, need
-     * not be held while it is serialised. */
-    if (take) {
-        xmlFreeDoc(*article);
-        *article = NULL;
-    }
-    ret = artx_stylesheet_serialise(formats[i].stylesheet, res, out, len, err);
-    xmlFreeDoc(res);
-    return ret;
+    return artx_stylesheet_transform(formats[i].stylesheet, article, take, source, params,
+                                     write, ctx, out, len, err);
 }
 
 static int transform_checked(xmlDocPtr *article, xmlDocPtr source, bool take,
-                             artx_format format, const char *const *params,
-                             unsigned char **out, size_t *len, artx_error *err)
+                             artx_format format, const char *const *params, artx_writer write,
+                             void *ctx, unsigned char **out, size_t *len, artx_error *err)
 {
     unsigned long oom = artx_oom_mark();
     int ret = artx_oom_since(
-        oom, transform(article, source, take, format, params, out, len, err), err);
+        oom, transform(article, source, take, format, params, write, ctx, out, len, err), err);
+    /* A format that does not stream: its bytes in one piece. */
+    if (!ret && write && *out) {
+        if (*len && write(ctx, *out, *len))
+            ret = artx_fail(err, ARTX_ERR_IO, "cannot write the output");
+        free(*out);
+        *out = NULL;
+    }
     if (ret) {
         free(*out);
         *out = NULL;
@@ -226,13 +221,29 @@ static int transform_checked(xmlDocPtr *article, xmlDocPtr source, bool take,
 int artx_transform(xmlDocPtr article, artx_format format, const char *const *params,
                    unsigned char **out, size_t *len, artx_error *err)
 {
-    return transform_checked(&article, NULL, false, format, params, out, len, err);
+    return transform_checked(&article, NULL, false, format, params, NULL, NULL, out, len, err);
 }
 
 int artx_transform_take(xmlDocPtr *article, artx_format format, const char *const *params,
                         unsigned char **out, size_t *len, artx_error *err)
 {
-    return transform_checked(article, NULL, true, format, params, out, len, err);
+    return transform_checked(article, NULL, true, format, params, NULL, NULL, out, len, err);
+}
+
+int artx_transform_take_to(xmlDocPtr *article, artx_format format, const char *const *params,
+                           artx_writer write, void *ctx, size_t *len, artx_error *err)
+{
+    unsigned char *out = NULL;
+    size_t n = 0;
+    if (!write) {
+        xmlFreeDoc(*article);
+        *article = NULL;
+        return artx_fail(err, ARTX_ERR_USAGE, "no writer");
+    }
+    int ret = transform_checked(article, NULL, true, format, params, write, ctx, &out, &n, err);
+    if (len)
+        *len = n;
+    return ret;
 }
 
 int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation, artx_format format,
@@ -241,7 +252,8 @@ int artx_transform_bilingual(xmlDocPtr source, xmlDocPtr translation, artx_forma
 {
     if (!source)
         return artx_fail(err, ARTX_ERR_USAGE, "a bilingual output needs its source article");
-    return transform_checked(&translation, source, false, format, params, out, len, err);
+    return transform_checked(&translation, source, false, format, params, NULL, NULL, out, len,
+                             err);
 }
 
 /* A DocBook book: article-to-docbook.xsl on the book's wrapper. */

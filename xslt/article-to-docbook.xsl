@@ -121,7 +121,17 @@
       <xsl:copy-of select="@xml:lang"/>
       <xsl:value-of select="$nl"/>
       <xsl:apply-templates select="a:head"/>
-      <xsl:apply-templates select="key('part', '')[generate-id(../..) = generate-id(current())]"/>
+      <!-- key('part', ''); on an article without a subheading that is
+           every block, and the key is not built (it walks back from each
+           block to the h2 before it: quadratic in the blocks of a part) -->
+      <xsl:choose>
+        <xsl:when test="a:body/a:h2">
+          <xsl:apply-templates select="key('part', '')[generate-id(../..) = generate-id(current())]"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="a:body/*"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates mode="section"
           select="a:body/a:h2[following-sibling::*[1]/self::*[not(self::a:h2)]]"/>
       <xsl:value-of select="$nl"/>

@@ -71,7 +71,9 @@
     xmlns:units="urn:artx:xslt-units"
     xmlns:x1="urn:oasis:names:tc:xliff:document:1.2"
     xmlns:xt="http://xmlsoft.org/XSLT/namespace"
+    xmlns:artx="http://artx.example/xslt"
     xmlns="urn:oasis:names:tc:xliff:document:1.2"
+    extension-element-prefixes="artx"
     exclude-result-prefixes="a units x1 xt">
   <xsl:include href="xliff-units.xsl"/>
   <xsl:include href="strings.xsl"/>
@@ -185,6 +187,9 @@
         </trans-unit>
       </xsl:otherwise>
     </xsl:choose>
+    <!-- artx writes what is complete of the result so far and frees it
+         (src/stream.c).  Elsewhere it does nothing. -->
+    <artx:flush><xsl:fallback/></artx:flush>
   </xsl:template>
 
   <xsl:template name="target">

@@ -50,7 +50,9 @@
     xmlns:a="urn:artx:article"
     xmlns:model="urn:artx:xslt-model"
     xmlns:units="urn:artx:xslt-units"
+    xmlns:artx="http://artx.example/xslt"
     xmlns="urn:oasis:names:tc:xliff:document:2.0"
+    extension-element-prefixes="artx"
     exclude-result-prefixes="a model units">
   <xsl:include href="xliff-units.xsl"/>
   <xsl:include href="strings.xsl"/>
@@ -76,7 +78,7 @@
         </xsl:if>
         <xsl:text>&#10;  </xsl:text>
         <skeleton>
-          <xsl:copy-of select="."/>
+          <xsl:apply-templates select="." mode="skeleton"/>
         </skeleton>
         <xsl:if test="$units:file-notes">
           <xsl:text>&#10;  </xsl:text>
@@ -132,6 +134,30 @@
       </xsl:call-template>
       <xsl:text>&#10;  </xsl:text>
     </unit>
+    <xsl:call-template name="flush"/>
+  </xsl:template>
+
+  <!-- The skeleton: a copy of the article, as xsl:copy-of makes it, written
+       out block by block. -->
+  <xsl:template match="a:article | a:body" mode="skeleton">
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="skeleton"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="skeleton">
+    <xsl:copy-of select="."/>
+    <xsl:if test="parent::a:body">
+      <xsl:call-template name="flush"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- artx writes what is complete of the result so far and frees it
+       (src/stream.c): on a big article the result tree is many times the
+       XLIFF.  Elsewhere (xsltproc, another processor) it does nothing. -->
+  <xsl:template name="flush">
+    <artx:flush><xsl:fallback/></artx:flush>
   </xsl:template>
 
   <xsl:template name="units:emit-segment">

@@ -72,8 +72,8 @@
     units:emit-protected        context: a span translate="no"; $n, its
                                 number: calls units:inline on node() with
                                 base $n
-  A hook may leave out the parameters it has no use for (1.2 needs no $kind
-  and no $number).  Write a unit's pieces in the order they come: units
+  A hook may leave out the parameters it has no use for (1.2 needs no
+  $kind).  Write a unit's pieces in the order they come: units
   and segments are called in reading order.
 -->
 <xsl:stylesheet version="1.0"
@@ -153,11 +153,26 @@
   <!-- ===== translate="no" ===== -->
 
   <!-- 'no' when $text has no letter, else 'yes'.  Cheap first: drop ASCII
-       non-letters; a letter first, or among the first 16 remaining
+       non-letters (from the first 64 characters, then, when those do not
+       settle it, from all); a letter first, or among the first 16 remaining
        characters, settles it; only then scan the rest against the whole
        table.  (libxslt looks each character up in the table from its start:
        a letter costs the table's length, and most units start with one.) -->
   <xsl:template name="units:translate">
+    <xsl:param name="text"/>
+    <!-- the same, on the first 64 characters: most units settle there -->
+    <xsl:variable name="h" select="translate(substring($text, 1, 64), $units:ascii-non-letters, '')"/>
+    <xsl:choose>
+      <xsl:when test="$h != '' and translate(substring($h, 1, 1), $units:non-letters, '') != ''">yes</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="units:translate-all">
+          <xsl:with-param name="text" select="$text"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="units:translate-all">
     <xsl:param name="text"/>
     <xsl:variable name="t" select="translate($text, $units:ascii-non-letters, '')"/>
     <xsl:choose>
@@ -397,6 +412,14 @@
     <xsl:param name="sentences" select="0"/>
     <xsl:variable name="s" select="$nodes[self::a:s]"/>
     <xsl:choose>
+      <xsl:when test="count($nodes) &lt;= 64">
+        <xsl:call-template name="units:walk">
+          <xsl:with-param name="node" select="$nodes[1]"/>
+          <xsl:with-param name="last" select="$nodes[last()]"/>
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="sentences" select="$sentences"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="not($s)">
         <xsl:call-template name="units:run">
           <xsl:with-param name="nodes" select="$nodes"/>
@@ -428,6 +451,72 @@
           <xsl:with-param name="base"
               select="$base + count($left/descendant-or-self::a:*[contains($model:inline, concat(' ', local-name(), ' '))])"/>
           <xsl:with-param name="sentences" select="$sentences + count($left[self::a:s])"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The parts of a short stretch of a block's content, from $node to
+       $last (siblings, a nested list among them left out), one node after
+       the other: each s, and each run of other nodes ($run, so far) between
+       sentences.  (A walk is as deep as the stretch is long: units:parts
+       halves a long one first.) -->
+  <xsl:template name="units:walk">
+    <xsl:param name="node"/>
+    <xsl:param name="last"/>
+    <xsl:param name="run" select="/.."/>
+    <xsl:param name="base"/>
+    <xsl:param name="sentences"/>
+    <xsl:variable name="end" select="count($node | $last) = 1"/>
+    <xsl:choose>
+      <xsl:when test="$node/self::a:s">
+        <xsl:if test="$run">
+          <xsl:call-template name="units:run">
+            <xsl:with-param name="nodes" select="$run"/>
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="number" select="$sentences + 1"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:variable name="at"
+            select="$base + count($run/descendant-or-self::a:*[contains($model:inline, concat(' ', local-name(), ' '))])"/>
+        <xsl:call-template name="units:emit-segment">
+          <xsl:with-param name="id" select="string($node/@id)"/>
+          <xsl:with-param name="nodes" select="$node/node()"/>
+          <xsl:with-param name="base" select="$at"/>
+        </xsl:call-template>
+        <xsl:if test="not($end)">
+          <xsl:call-template name="units:walk">
+            <xsl:with-param name="node" select="$node/following-sibling::node()[1]"/>
+            <xsl:with-param name="last" select="$last"/>
+            <xsl:with-param name="base"
+                select="$at + count($node/descendant::a:*[contains($model:inline, concat(' ', local-name(), ' '))])"/>
+            <xsl:with-param name="sentences" select="$sentences + 1"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$node/self::a:*[contains($model:lists, concat(' ', local-name(), ' '))]">
+        <xsl:call-template name="units:walk">
+          <xsl:with-param name="node" select="$node/following-sibling::node()[1]"/>
+          <xsl:with-param name="last" select="$last"/>
+          <xsl:with-param name="run" select="$run"/>
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="sentences" select="$sentences"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$end">
+        <xsl:call-template name="units:run">
+          <xsl:with-param name="nodes" select="$run | $node"/>
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="number" select="$sentences + 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="units:walk">
+          <xsl:with-param name="node" select="$node/following-sibling::node()[1]"/>
+          <xsl:with-param name="last" select="$last"/>
+          <xsl:with-param name="run" select="$run | $node"/>
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="sentences" select="$sentences"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>

@@ -106,7 +106,6 @@ go() {
 # print their line as KNOWN, and do not fail the suite; one that passes
 # fails it, so that this list only ever shrinks.
 known="
-page-30mb.xliff   XLIFF 2.0 of a 30 MB page: time and memory of the stylesheets (issue 12)
 "
 
 # report: the case's line, PASS or FAIL (KNOWN for a case of $known).
