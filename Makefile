@@ -309,9 +309,9 @@ MB ?= 8
 bench: $(BUILD)/segbench $(BUILD)/artx
 	$(PYTHON) tests/bench/bench.py --runs $(RUNS) --shared $(SHARED) $(BUILD)/artx
 	$(BUILD)/segbench -r $(RUNS) -m $(MB) $(SHARED)/seg/gold/ko_kss_*.json \
-		$(SHARED)/seg/gold/en_golden_pysbd48.json
+		$(SHARED)/seg/gold/en_golden_pysbd48.json tests/seg/*.json
 	$(BUILD)/segbench -r $(RUNS) -m $(MB) -s $(SHARED)/seg/srx/okapi_okapi_default_icu4j.srx \
-		$(SHARED)/seg/gold/ko_kss_*.json $(SHARED)/seg/gold/en_golden_pysbd48.json
+		$(SHARED)/seg/gold/ko_kss_*.json $(SHARED)/seg/gold/en_golden_pysbd48.json tests/seg/*.json
 
 # How well the article is found (issue 11): token-shingle F1 on corpus-web,
 # readability.js beside it (after npm ci --prefix tests/score, Node >= 20),
