@@ -85,7 +85,7 @@ PLUGIN := $(BUILD)/plugin/artx_example_xslt.so
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(filter-out tests/unit/harness.c,$(wildcard tests/unit/test_*.c)))
 
 
-.PHONY: srx-rules check-generated inject
+.PHONY: srx-rules check-generated inject seg-gold
 .PHONY: all lib plugin plugin-test install-test tsan helgrind stylesheets check test unit golden corpus badinput cli batch pathological leakcheck validate roundtrip omegat readers npm-xliff translate-toolkit browser bench score fuzz fuzz-ci fuzz-run fuzz-replay demo asan install uninstall clean golden-update
 .DELETE_ON_ERROR:
 
@@ -151,7 +151,7 @@ demo: $(BUILD)/artx
 	$(BUILD)/artx samples/board-dump.txt
 
 check: unit golden badinput cli batch stylesheets corpus validate roundtrip omegat readers browser fuzz-replay plugin-test \
-	install-test pathological $(if $(LDSAN),,inject)
+	install-test pathological seg-gold $(if $(LDSAN),,inject)
 test: check
 
 # make install DESTDIR=... and the README's C program built against it.
@@ -296,6 +296,11 @@ check-generated:
 $(BUILD)/segbench: tests/bench/segbench.c $(BUILD)/libartx.a
 	$(CC) $(ALL_CFLAGS) -O2 $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libartx.a $(PKG_LIBS)
 
+# The project's own gold sets (tests/seg/*.json, issue 14) and the shared
+# ones, each held to its floor in tests/seg/floors (in check).
+seg-gold: $(BUILD)/segbench
+	sh tests/seg/floors.sh $(BUILD)/segbench $(SHARED)
+
 # Segmentation quality and speed on the gold sets (medians of RUNS runs on
 # a text of at least MB megabytes).  Goals: README, "Performance".
 RUNS ?= 5
@@ -304,9 +309,9 @@ MB ?= 8
 bench: $(BUILD)/segbench $(BUILD)/artx
 	$(PYTHON) tests/bench/bench.py --runs $(RUNS) --shared $(SHARED) $(BUILD)/artx
 	$(BUILD)/segbench -r $(RUNS) -m $(MB) $(SHARED)/seg/gold/ko_kss_*.json \
-		$(SHARED)/seg/gold/en_golden_pysbd48.json
+		$(SHARED)/seg/gold/en_golden_pysbd48.json tests/seg/*.json
 	$(BUILD)/segbench -r $(RUNS) -m $(MB) -s $(SHARED)/seg/srx/okapi_okapi_default_icu4j.srx \
-		$(SHARED)/seg/gold/ko_kss_*.json $(SHARED)/seg/gold/en_golden_pysbd48.json
+		$(SHARED)/seg/gold/ko_kss_*.json $(SHARED)/seg/gold/en_golden_pysbd48.json tests/seg/*.json
 
 # How well the article is found (issue 11): token-shingle F1 on corpus-web,
 # readability.js beside it (after npm ci --prefix tests/score, Node >= 20),

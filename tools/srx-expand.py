@@ -10,7 +10,11 @@ to write by hand:
       abbreviation lists, as regex alternations factored by common prefix;
   {EN_STARTERS}
       words that often start an English sentence;
-  {KO_TAIL}, {KO_GOES_ON}, {KO_END_AFTER}, {KO_NEXT}, {KO_INTERJ}, {KO_ASKED},
+  {EN_MONTHS}, {EN_CURRENCY}, {EN_DAYS_MONTHS}
+      abbreviations before a day or an amount, names after a time;
+  {EN_ITEM_RULES}
+      whole rules: list markers that follow their predecessor;
+  {KO_TAIL}, {KO_NOTES}, {KO_GOES_ON}, {KO_END_AFTER}, {KO_NEXT}, {KO_INTERJ}, {KO_ASKED},
   {KO_QUOTE_x} (x: C curly quotes and brackets, D double and S single
   straight quotes)
       pieces of Korean patterns that several rules share.
@@ -112,7 +116,7 @@ EN_TITLES = trie(
 # Abbreviations that come before a number ("p. 5", "No. 7").
 EN_NUMBERED = trie(
     'p pp no nos nr vol vols fig figs ch chs chap sec secs art para paras ed eds op tel ext '
-    'ref eq eqs approx ca cf vs num pt ln ll'.split()) + '|N°|n°'
+    'ref eq eqs approx ca cf vs num pt ln ll SEC SECS NO NOS VOL ART FIG CH PARA'.split()) + '|N°|n°'
 
 # Titles and abbreviations of many languages: the Default languagerule,
 # which applies to every language but Korean.
@@ -120,6 +124,118 @@ DEF_ABBR = trie(
     'Dr Prof Mr Mrs Ms Mme Mlle Mgr Sr Sra Srta Hr Hrn Fr Dipl Ing St Nr No Vol Bd Abb Art '
     'Fig Tab Tel ca bzw vgl evtl ggf inkl zzgl vs cf Av p pp'.split(),
     fold_first=False)
+
+# Before a day of the month: Jan. 15, Sept. 3.
+EN_MONTHS = trie('jan feb mar apr jun jul aug sep sept oct nov dec'.split())
+
+# Currency abbreviations before an amount: Rs. 450, Dhs. 18.
+EN_CURRENCY = trie('rs re dhs dh tk kr ksh rp'.split())
+
+# Days, months (full or abbreviated) after a time: "8 a.m. Monday".
+EN_DAYS_MONTHS = (
+    r'(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?'
+    r'|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?'
+    r'|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b')
+
+# The kinds of list markers, each in order: a marker is the next of its
+# kind when its predecessor came shortly before.
+_ROMAN = 'i ii iii iv v vi vii viii ix x xi xii'.split()
+_MARKER_SEQS = (
+    [str(n) for n in range(1, 21)],
+    list('abcdefghijklmn'),
+    list('ABCDEFGHIJKLMN'),
+    _ROMAN,
+    [r.upper() for r in _ROMAN],
+    ['Q', 'A'],
+)
+
+
+def _leaf_trie(leaves):
+    """A regex for {literal: tail}: each literal followed by its tail,
+    factored by common prefix, so that ICU reads each character once
+    rather than trying every branch in turn."""
+    groups = {}
+    for lit, tail in leaves.items():
+        groups.setdefault(lit[0], {})[lit[1:]] = tail
+    parts = []
+    for ch in sorted(groups):
+        sub = groups[ch]
+        rest = {k: v for k, v in sub.items() if k}
+        alts = ([_leaf_trie(rest)] if rest else []) + ([sub['']] if '' in sub else [])
+        parts.append(re.escape(ch) + (alts[0] if len(alts) == 1 else '(?:' + '|'.join(alts) + ')'))
+    return parts[0] if len(parts) == 1 else '(?:' + '|'.join(parts) + ')'
+
+
+def _successors(seqs):
+    """{marker: [the markers that follow it in one of the kinds seqs]}."""
+    nxt = {}
+    for seq in seqs:
+        for prev, cur in zip(seq, seq[1:]):
+            nxt.setdefault(prev, []).append(cur)
+    return nxt
+
+
+# A list item's text: up to 120 characters on one line, ending a word (not
+# a stop, which the other rules break after, nor a bullet, nor "and"/"or"
+# of an inline list: "agree and (b) sign").
+_ITEM_END = r'[\p{L}\p{N}\p{Pe}\p{Pf}"\x{27}%](?&lt;!\band|\bor)\s'
+
+
+def seq_item(opener, close, seqs):
+    """A break="yes" beforebreak: a list marker (at the start or after a
+    space) and the text of its item, up to where the next marker of its
+    kind starts ("1. ... 2.", "b) ... c)", "Q. ... A.", "(i) ... (ii)"): the
+    break goes before that marker.  Searched forward from the first
+    marker, lazily, so that each marker costs one short scan: a number in
+    a sentence that no next number follows ("rose by 1. In") is no
+    marker.  The markers are a prefix tree, so that ICU reads a marker
+    once."""
+    leaves = {}
+    for prev, curs in _successors(seqs).items():
+        alt = '|'.join(re.escape(c) for c in sorted(set(curs), key=lambda m: (-len(m), m)))
+        leaves[prev + close] = (r'\s[^\n]{0,120}?' + _ITEM_END + r'(?=' + opener + r'(?:' + alt + r')'
+                                + re.escape(close) + r'\s)')
+    return r'(?&lt;![^\s])' + opener + _leaf_trie(leaves)
+
+
+def seq_marker(opener, close, seqs):
+    """A break="no" beforebreak: a list marker after a word and a space
+    that follows the marker before it in its kind within 120 characters
+    ("1. The first item 2."): no break right after it.  Tried only where a
+    break was proposed after such a marker; the marker is a prefix tree
+    whose leaves check their own predecessor (a lookbehind), so that ICU
+    looks back only from a marker."""
+    prevs = {}
+    for seq in seqs:
+        for prev, cur in zip(seq, seq[1:]):
+            prevs.setdefault(cur, []).append(prev)
+    leaves = {}
+    for cur, ps in prevs.items():
+        alt = '|'.join(re.escape(p) for p in sorted(set(ps), key=lambda m: (-len(m), m)))
+        leaves[cur + close] = (r'(?&lt;=(?&lt;![^\s])' + opener + r'(?:' + alt + r')' + re.escape(close)
+                               + r'\s[^\n]{0,120}' + _ITEM_END + opener + re.escape(cur + close) + r')')
+    return r'(?&lt;=' + _ITEM_END + r')' + opener + _leaf_trie(leaves)
+
+
+def item_rules():
+    """The list rules, one per kind of marker and way of writing it (so
+    that the engine, which tests the first two characters of a rule's
+    match, calls ICU only where a marker of that kind stands): no break
+    after a marker that follows its predecessor ("2." in "1. ... 2. The"),
+    and a break before it."""
+    rules = []
+    for seq in _MARKER_SEQS:
+        rules.append('<rule break="no">\n<beforebreak>' + seq_marker('', '.', [seq])
+                     + '</beforebreak>\n<afterbreak>\\s+[\\p{L}\\d(]</afterbreak>\n</rule>')
+    for opener, close in (('', '.'), ('', ')'), (r'\(', ')')):
+        for seq in _MARKER_SEQS:
+            rules.append('<rule break="yes">\n<beforebreak>' + seq_item(opener, close, [seq])
+                         + '</beforebreak>\n<afterbreak></afterbreak>\n</rule>')
+    return '\n'.join(rules)
+
+
+EN_ITEM_RULES = item_rules()
+
 
 # After an abbreviation, a break only before one of these.
 EN_STARTERS = '|'.join(
@@ -151,6 +267,19 @@ KO_TAIL = (
     r"""[\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}\x{FE0F}\x{200D}]*"""
     r"""[)\]}」』》〉】〕〗〙〛）］｝”’»›"'&gt;]*(?:\([^()\n]{1,40}\))?"""
     r"""[)\]}」』》〉】〕〗〙〛）］｝”’»›"']*)""")
+
+# What may follow a Korean sentence's stop and stays with it: footnote
+# marks glued to it, a number or a letter, maybe after a word ([3][4], [a],
+# [참고 2], [주 1]), or a request for a source ([출처 필요]; but not a
+# heading that starts the next sentence, 같다.[부록] 표를), then an
+# annotation in parentheses after a space ((2019년 기준)), after a full stop
+# or a note, that is no list marker ((1), (가), (ii)), holds no stop or
+# comma and does not end the text (in chat and tweets a parenthesis after
+# the last sentence is one of its own: "주세요!! (우리장르도 ...)").  Inside
+# the atomic group of the stop: a break goes after them.
+KO_NOTES = (
+    r"""(?:\[(?:\d{1,3}|[a-z]|[가-힣A-Za-z]{1,6}\s?\d{1,3}|[가-힣]{1,4}\s필요)\])*"""
+    r"""(?:(?&lt;=[가-힣]\.|\])\s\((?![\dA-Za-z가-힣]{1,2}\)|[ivxIVX]{1,4}\)|\s)[^()\n.!?,]{2,30}\)(?=\s))?""")
 
 # What may come right after a Korean sentence ending without punctuation:
 # space, a tilde, jamo, ^^ or ;;, a bracket, a closing quote, emoji.
@@ -236,6 +365,7 @@ PLACEHOLDERS = {
     'JONG_L': jong(8),
     'JONG_B': jong(17),
     'KO_NEXT': KO_NEXT,
+    'KO_NOTES': KO_NOTES,
     'KO_QUOTE_C': ko_quote(r"[“‘「『(&lt;《]", '“‘「『(&lt;《'),
     'KO_QUOTE_D': ko_quote(r'(?&lt;![^\s(\[{:=])"', '"'),
     'KO_QUOTE_S': ko_quote(r"(?&lt;![^\s(\[{:=])'", "'"),
@@ -245,6 +375,10 @@ PLACEHOLDERS = {
     'EN_TITLES': EN_TITLES,
     'EN_NUMBERED': EN_NUMBERED,
     'EN_STARTERS': EN_STARTERS,
+    'EN_MONTHS': EN_MONTHS,
+    'EN_CURRENCY': EN_CURRENCY,
+    'EN_DAYS_MONTHS': EN_DAYS_MONTHS,
+    'EN_ITEM_RULES': EN_ITEM_RULES,
     'DEF_ABBR': DEF_ABBR,
     'KO_GOES_ON': KO_GOES_ON,
 }

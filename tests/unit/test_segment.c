@@ -259,6 +259,24 @@ static void test_english(artx_segmenter *seg)
         "I work for the U.S. Government in Virginia.", "an initialism before a name");
     SEG(seg, "en", "Please turn to p. 55. Then read on.", "Please turn to p. 55. | Then read on.",
         "p. before a number");
+    /* Issue 14: list markers, abbreviations before numbers, glued stops. */
+    SEG(seg, "en", "10. Tenth item 11. Eleventh item", "10. Tenth item | 11. Eleventh item",
+        "two-digit markers");
+    SEG(seg, "en", "Q. Is it far? A. Not at all.", "Q. Is it far? | A. Not at all.", "Q. and A.");
+    SEG(seg, "en", "Costs rose by 1. In May they fell.", "Costs rose by 1. | In May they fell.",
+        "a number that ends a sentence is no marker");
+    SEG(seg, "en", "We met on Jan. 15 at noon.", "We met on Jan. 15 at noon.", "a month before a day");
+    SEG(seg, "en", "Acme Co. (a maker of anvils) grew.", "Acme Co. (a maker of anvils) grew.",
+        "Co. before a parenthesis");
+    SEG(seg, "en", "It ends at 9 p.m. Nobody stays.", "It ends at 9 p.m. | Nobody stays.",
+        "p.m. at the end of a sentence");
+    SEG(seg, "en", "It rained.[2] We left.", "It rained.[2] | We left.", "a footnote after the stop");
+    SEG(seg, "en", "It rained.Then we left.", "It rained. | Then we left.", "no space after the stop");
+    SEG(seg, "ko", "수도이다.[3][4] 인구는 많다.", "수도이다.[3][4] | 인구는 많다.", "a chain of citations");
+    SEG(seg, "ko", "인구는 3천 명이다. (2019년 기준) 대부분은 농민이다.",
+        "인구는 3천 명이다. (2019년 기준) | 대부분은 농민이다.", "an annotation after the stop");
+    SEG(seg, "ko", "끝났다.2월에는 쉬었다.", "끝났다. | 2월에는 쉬었다.", "a number right after the stop");
+    SEG(seg, "ko", "존 F. 케네디가 왔다.", "존 F. 케네디가 왔다.", "a Latin initial in Korean text");
     SEG(seg, "en", "My name is Jonas E. Smith. I am here.", "My name is Jonas E. Smith. | I am here.",
         "a middle initial");
     SEG(seg, "en", "She turned to him, \"This is great.\" she said.",
