@@ -70,6 +70,8 @@
     xmlns="http://docbook.org/ns/docbook"
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:model="urn:artx:xslt-model"
+    xmlns:artx="http://artx.example/xslt"
+    extension-element-prefixes="artx"
     exclude-result-prefixes="a bk model">
   <xsl:include href="model.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
@@ -126,10 +128,14 @@
            block to the h2 before it: quadratic in the blocks of a part) -->
       <xsl:choose>
         <xsl:when test="a:body/a:h2">
-          <xsl:apply-templates select="key('part', '')[generate-id(../..) = generate-id(current())]"/>
+          <xsl:call-template name="blocks">
+            <xsl:with-param name="blocks" select="key('part', '')[generate-id(../..) = generate-id(current())]"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="a:body/*"/>
+          <xsl:call-template name="blocks">
+            <xsl:with-param name="blocks" select="a:body/*"/>
+          </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:apply-templates mode="section"
@@ -196,6 +202,18 @@
     </author>
   </xsl:template>
 
+  <!-- The blocks $blocks in order.  After each, artx writes what is
+       complete of the result so far and frees it (src/stream.c), so that a
+       big article's result is never held whole; elsewhere the flush does
+       nothing. -->
+  <xsl:template name="blocks">
+    <xsl:param name="blocks"/>
+    <xsl:for-each select="$blocks">
+      <xsl:apply-templates select="."/>
+      <artx:flush><xsl:fallback/></artx:flush>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- ===== sections ===== -->
 
   <xsl:template match="a:h2" mode="section">
@@ -203,7 +221,9 @@
     <section>
       <xsl:call-template name="id"/>
       <title><xsl:apply-templates mode="inline"/></title>
-      <xsl:apply-templates select="key('part', generate-id())"/>
+      <xsl:call-template name="blocks">
+        <xsl:with-param name="blocks" select="key('part', generate-id())"/>
+      </xsl:call-template>
       <xsl:value-of select="$nl"/>
     </section>
   </xsl:template>
