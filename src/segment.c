@@ -106,6 +106,22 @@ static int cand_cmp(const void *a, const void *b)
     return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
+/* Give break="yes" rule r this call's text, compiling it first if the
+ * plan left it to its first use (srx_plan.c: a page needs few of the
+ * built-in rules).  False when it cannot be compiled, which for the
+ * built-in rules means out of memory. */
+static bool bind_yes_rule(srx_rule *r, const UChar *u, int32_t n, unsigned gen)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    if (r->gen == gen)
+        return true;
+    if (!r->compiled && artx_srx_rule_compile(r, NULL))
+        return false;
+    uregex_setText(r->fwd, u, n, &st);
+    r->gen = gen;
+    return true;
+}
+
 /* Forward search of one break="yes" rule, chunk by chunk: a match must
  * start in [at, at + CHUNK) and may run SRX_WINDOW units past it. */
 static bool search_rule(srx_rule *r, int32_t idx, int32_t n, cands *cs)
@@ -222,7 +238,7 @@ static bool search_trig(srx_rule *r, int32_t idx, const UChar *u, int32_t n, can
  * character (from the plan's table, when the character is in the BMP),
  * whose previous match ended there or before, and whose neighbouring
  * characters fit, is tried. */
-static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
+static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, unsigned gen, cands *cs)
 {
     int32_t *next = calloc(pl->n, sizeof *next);
     if (!next)
@@ -244,6 +260,10 @@ static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
                     srx_rule *r = pl->rules[k];
                     if (next[k] > i || !fits(r, u, i, n))
                         continue;
+                    if (!bind_yes_rule(r, u, n, gen)) {
+                        free(next);
+                        return false;
+                    }
                     if ((next[k] = try_at(r, k, i, u, n, cs)) < 0 || timed_out) {
                         free(next);
                         return false;
@@ -259,6 +279,10 @@ static bool search_plan(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
                 continue;
             if (!fits(r, u, i, n))
                 continue;
+            if (!bind_yes_rule(r, u, n, gen)) {
+                free(next);
+                return false;
+            }
             next[k] = try_at(r, (int32_t)k, i, u, n, cs);
             if (next[k] < 0 || timed_out) {
                 free(next);
@@ -393,6 +417,8 @@ static bool bind_no_rule(srx_rule *r, int32_t k, const UChar *u, int32_t n, unsi
     UErrorCode st = U_ZERO_ERROR;
     if (r->gen == gen)
         return true;
+    if (!r->compiled && artx_srx_rule_compile(r, NULL))
+        return false;
     if (r->bend)
         uregex_setText(r->bend, u, n, &st);
     if (r->aft)
@@ -445,21 +471,13 @@ static bool icu_breaks(srx_plan *pl, const UChar *u, int32_t n, cands *cs)
  * memory. */
 static bool collect(srx_plan *pl, const UChar *u, int32_t n, unsigned gen, cands *cs)
 {
-    for (size_t i = 0; i < pl->n; i++) {
-        srx_rule *r = pl->rules[i];
-        UErrorCode st = U_ZERO_ERROR;
-        if (!r->brk)
-            continue;
-        uregex_setText(r->fwd, u, n, &st);
-        r->gen = gen;
-    }
-    if (pl->trig && !search_plan(pl, u, n, cs))
+    if (pl->trig && !search_plan(pl, u, n, gen, cs))
         return false;
     for (size_t i = 0; i < pl->n; i++) {
         srx_rule *r = pl->rules[i];
         if (!r->brk || r->trig)
             continue;
-        if (!search_rule(r, (int32_t)i, n, cs) || timed_out)
+        if (!bind_yes_rule(r, u, n, gen) || !search_rule(r, (int32_t)i, n, cs) || timed_out)
             return false;
     }
     if (pl->bi && !icu_breaks(pl, u, n, cs))

@@ -20,8 +20,9 @@
  * rule two regexes tried in windows around a position, `(?:before)\z` and
  * `after`.  A user's file is compiled as it is read, so that a bad pattern
  * is an error of the file; the built-in rules, known to compile, are
- * compiled when a language first needs them (a process that converts one
- * Korean page need not compile the English rules).  The rest waits until
+ * compiled when a text first reaches them (segment.c: a process that
+ * converts one Korean page need not compile the English rules, nor a short
+ * page the rules its characters never trigger).  The rest waits until
  * a language needs the rules (srx_plan.c): their sets (srx_analyse.c), the
  * dispatch table and the bitmaps. */
 #include <stdint.h>

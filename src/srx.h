@@ -63,6 +63,8 @@ typedef struct srx_rule {
     URegularExpression *bend; /* no: (?:before)\z; NULL when before is empty */
     URegularExpression *aft;  /* no: after; NULL when after is empty */
     int32_t bwin, awin;       /* window sizes for bend and aft */
+    bool bset, aset;          /* no: blast, afirst say all that before,
+                                 after match: bend, aft are not compiled */
     USet *trig;               /* fwd: where a match can start (NULL: anywhere) */
     srx_scan tscan;           /* trig as a bitmap, for break="no" rules that
                                  are searched forward */
@@ -140,6 +142,9 @@ int artx_srx_rule_compile(srx_rule *r, artx_error *err);
 /* srx_reach.c: the longest text a translated pattern can match, in UTF-16
  * units; SRX_WINDOW also when it is longer, unbounded or not known. */
 int32_t artx_srx_window(const char *icu);
+/* True when rule r is searched forward (fwd), false when it is checked in
+ * windows (bend, aft); known before it is compiled. */
+bool artx_srx_rule_forward(const srx_rule *r);
 
 /* srx_analyse.c: the character sets of those rules that have none yet
  * (see srx_rule), so that the engine runs their regexes only where they

@@ -927,11 +927,13 @@ static void window_sets(srx_rule *r, const pinfo *bi, const pinfo *ai, setcache 
     if (*a && !ai->nullable)
         r->afirst = set_copy(ai->first);
     /* `\s` after, `[.!?]` before: the set says it all. */
-    if (r->blast && r->bend && single_exact(b, cache)) {
+    if (r->blast && *b && single_exact(b, cache)) {
+        r->bset = true;
         uregex_close(r->bend);
         r->bend = NULL;
     }
-    if (r->afirst && r->aft && single_exact(a, cache)) {
+    if (r->afirst && *a && single_exact(a, cache)) {
+        r->aset = true;
         uregex_close(r->aft);
         r->aft = NULL;
     }
@@ -948,7 +950,7 @@ void artx_srx_analyse(srx_rule *const *rules, size_t n)
             continue;
         pinfo bi = analyse(r->before, &cache), ai = analyse(r->after, &cache);
         r->chain = bi.g;
-        if (r->fwd)
+        if (artx_srx_rule_forward(r))
             forward_sets(r, &bi, &ai, &cache);
         else
             window_sets(r, &bi, &ai, &cache);

@@ -62,6 +62,12 @@ static const char *clip(const char *s, char *out, size_t size)
     return out;
 }
 
+/* See srx.h. */
+bool artx_srx_rule_forward(const srx_rule *r)
+{
+    return r->brk || (*r->before && artx_srx_window(r->before) == SRX_WINDOW);
+}
+
 /* Compile a rule's translated patterns.  break="yes" rules, and
  * break="no" rules whose before-pattern has no bounded length, are
  * searched forward; other break="no" rules are checked in windows around
@@ -74,7 +80,7 @@ int artx_srx_rule_compile(srx_rule *r, artx_error *err)
     const char *b = r->before, *a = r->after, *which = "beforebreak", *bad = b;
     if (r->compiled)
         return 0;
-    if (r->brk || (*b && artx_srx_window(b) == SRX_WINDOW)) {
+    if (artx_srx_rule_forward(r)) {
         /* (?:before)(?=after), or (?:before) when after is empty: an empty
          * pattern matches everywhere, and ICU refuses "" but not "(?:)". */
         artx_srx_put_forward(&pat, b, a);
@@ -92,6 +98,8 @@ int artx_srx_rule_compile(srx_rule *r, artx_error *err)
             }
             goto bad;
         }
+    } else if (*b && r->bset) {
+        r->bwin = artx_srx_window(b);
     } else if (*b) {
         artx_srx_puts(&pat, "(?:");
         artx_srx_puts(&pat, b);
@@ -102,7 +110,9 @@ int artx_srx_rule_compile(srx_rule *r, artx_error *err)
             goto bad;
         r->bwin = artx_srx_window(b);
     }
-    if (!r->brk && !r->fwd && *a) {
+    if (!r->brk && !r->fwd && *a && r->aset) {
+        r->awin = artx_srx_window(a);
+    } else if (!r->brk && !r->fwd && *a) {
         which = "afterbreak";
         bad = a;
         if (!(r->aft = artx_srx_regex(a, why, sizeof why)))

@@ -394,9 +394,9 @@ int artx_srx_plan(artx_segmenter *seg, const char *lang, srx_plan **out, artx_er
     int ret = 0;
     if (!(pl->lang = strdup(lang)) || plan_rules(seg, pl, &icu) < 0)
         goto nomem;
-    for (size_t i = 0; i < pl->n; i++)
-        if ((ret = artx_srx_rule_compile(pl->rules[i], err)))
-            goto fail;
+    /* Analysed first, compiled when segment.c first tries them: the sets
+     * spare a tiny page the regexes of the rules it never reaches (a user's
+     * rules were compiled as they were read). */
     artx_srx_analyse(pl->rules, pl->n);
     if (plan_no_rules(pl) < 0 || plan_triggers(pl) < 0)
         goto nomem;
