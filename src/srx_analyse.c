@@ -65,12 +65,62 @@ typedef struct an {
     setcache *cache; /* NULL: none */
 } an;
 
+/* The sets of one artx_srx_analyse call, given back to be used again: a
+ * pattern's atoms open and close some four sets each, a hundred rules about
+ * a hundred thousand, and opening and closing an ICU set costs more than
+ * clearing one.  Per thread, as calls may run at once; emptied (the sets
+ * closed) when the call ends.  A frozen set cannot be cleared: it is
+ * closed. */
+static _Thread_local struct {
+    USet **s;
+    size_t n, cap;
+} pool;
+
+static USet *set_new(void)
+{
+    if (pool.n) {
+        USet *s = pool.s[--pool.n];
+        uset_clear(s);
+        return s;
+    }
+    return uset_openEmpty();
+}
+
+static void set_close(USet *s)
+{
+    if (!s)
+        return;
+    if (uset_isFrozen(s))
+        goto close;
+    if (pool.n == pool.cap) {
+        size_t cap = pool.cap ? 2 * pool.cap : 64;
+        USet **ns = realloc(pool.s, cap * sizeof *ns);
+        if (!ns)
+            goto close;
+        pool.s = ns;
+        pool.cap = cap;
+    }
+    pool.s[pool.n++] = s;
+    return;
+close:
+    uset_close(s);
+}
+
+static void pool_free(void)
+{
+    while (pool.n)
+        uset_close(pool.s[--pool.n]);
+    free(pool.s);
+    pool.s = NULL;
+    pool.cap = 0;
+}
+
 static void set_union(USet **dst, const USet *src)
 {
     if (!*dst)
         return;
     if (!src) {
-        uset_close(*dst);
+        set_close(*dst);
         *dst = NULL;
         return;
     }
@@ -79,27 +129,31 @@ static void set_union(USet **dst, const USet *src)
 
 static USet *set_copy(const USet *s)
 {
-    return s ? uset_clone(s) : NULL;
+    if (!s || uset_isFrozen(s))
+        return s ? uset_clone(s) : NULL;
+    USet *c = set_new();
+    uset_addAll(c, s);
+    return c;
 }
 
 static void pinfo_free(pinfo *pi)
 {
-    uset_close(pi->first);
-    uset_close(pi->last);
-    uset_close(pi->last2);
-    uset_close(pi->second);
-    uset_close(pi->pre);
-    uset_close(pi->look);
+    set_close(pi->first);
+    set_close(pi->last);
+    set_close(pi->last2);
+    set_close(pi->second);
+    set_close(pi->pre);
+    set_close(pi->look);
     pi->first = pi->last = pi->last2 = pi->second = pi->pre = pi->look = NULL;
 }
 
 /* first, last, last2 and second empty: what nothing matched gives. */
 static void pinfo_open_empty(pinfo *pi)
 {
-    pi->first = uset_openEmpty();
-    pi->last = uset_openEmpty();
-    pi->last2 = uset_openEmpty();
-    pi->second = uset_openEmpty();
+    pi->first = set_new();
+    pi->last = set_new();
+    pi->last2 = set_new();
+    pi->second = set_new();
 }
 
 /* A zero-width atom: matches nothing, constrains nothing we track. */
@@ -195,12 +249,14 @@ static USet *set_from(setcache *c, const char *pat)
         c->sets[j] = set_parse(pat);
         c->n++;
     }
-    return c->sets[j] ? uset_clone(c->sets[j]) : NULL;
+    return set_copy(c->sets[j]);
 }
 
 static USet *set_of(UChar32 c)
 {
-    return uset_open(c, c);
+    USet *s = set_new();
+    uset_add(s, c);
+    return s;
 }
 
 /* The set syntax for a class escape; approx is set when it is a superset
@@ -581,7 +637,7 @@ static atom_kind an_escape(an *a, pinfo *out)
         a->g = true;
         pinfo_zero(out, 0);
         out->nullable = false;
-        out->pre = uset_openEmpty();
+        out->pre = set_new();
         return ATOM_END;
     }
     if (strchr("bBAzZ", e)) {
@@ -671,7 +727,7 @@ static void an_quantifier(an *a, pinfo *out)
         return;
     if (out->zero) {
         /* A quantified lookaround may match nothing: no constraint. */
-        uset_close(out->look);
+        set_close(out->look);
         out->look = NULL;
         out->zero = 'z';
         return;
@@ -714,8 +770,8 @@ static void an_atom(an *a, pinfo *out)
         out->one = out->sec_open = false; /* second and last2: NULL, anything */
     } else if (kind == ATOM_CHAR) {
         out->one = out->sec_open = true;
-        out->last2 = uset_openEmpty();
-        out->second = uset_openEmpty();
+        out->last2 = set_new();
+        out->second = set_new();
     }
     an_quantifier(a, out);
 }
@@ -725,7 +781,7 @@ static void an_atom(an *a, pinfo *out)
 /* dst = a copy of src, or NULL (anything) when src is NULL. */
 static void set_assign(USet **dst, const USet *src)
 {
-    uset_close(*dst);
+    set_close(*dst);
     *dst = set_copy(src);
 }
 
@@ -758,7 +814,7 @@ static void seq_append(pinfo *seq, const pinfo *at, bool start)
         set_union(&l2, seq->last);
     if (l2 && at->nullable)
         set_union(&l2, seq->last2);
-    uset_close(seq->last2);
+    set_close(seq->last2);
     seq->last2 = l2;
     if (seq->sec_open)
         set_union(&seq->second, at->first);
@@ -798,7 +854,7 @@ static void an_alt(an *a, pinfo *out)
     pinfo init = PINFO_INIT;
     *out = init;
     pinfo_open_empty(out);
-    out->pre = uset_openEmpty();
+    out->pre = set_new();
     if (a->depth > 64) {
         a->bail = true;
         return;
@@ -850,7 +906,7 @@ static pinfo analyse(const char *icu, setcache *cache)
     pinfo pi;
     an_alt(&a, &pi);
     pi.g = a.g;
-    uset_close(pi.look);
+    set_close(pi.look);
     pi.look = NULL;
     if (a.bail || a.i < a.n) {
         pinfo_free(&pi);
@@ -858,11 +914,11 @@ static pinfo analyse(const char *icu, setcache *cache)
         return pi;
     }
     if (pi.sec_open) {
-        uset_close(pi.second);
+        set_close(pi.second);
         pi.second = NULL;
     }
     if (a.g) {
-        uset_close(pi.last2);
+        set_close(pi.last2);
         pi.last2 = NULL;
         pi.one = true;
     }
@@ -959,4 +1015,5 @@ void artx_srx_analyse(srx_rule *const *rules, size_t n)
         r->analysed = true;
     }
     setcache_free(&cache);
+    pool_free();
 }
