@@ -15,6 +15,7 @@ to write by hand:
   {EN_ITEM_RULES}
       whole rules: list markers that follow their predecessor;
   {KO_TAIL}, {KO_NOTES}, {KO_GOES_ON}, {KO_END_AFTER}, {KO_NEXT}, {KO_INTERJ}, {KO_ASKED},
+  {KO_LINKS},
   {KO_QUOTE_x} (x: C curly quotes and brackets, D double and S single
   straight quotes)
       pieces of Korean patterns that several rules share.
@@ -351,6 +352,13 @@ KO_INTERJ = (
     r"|그러나|그럼|그러면|그래도|아무튼|암튼|어쨌든|하지만|그러니까|그냥|진짜|정말"
     r"|아니|글쎄|사실|역시|혹시")
 
+# Connective endings and particles after which a Korean sentence goes on,
+# so that emoji or laughter after them ends nothing (먹었는데 😋 진짜,
+# 친구랑 ㅎㅎ 놀이공원): -는데/-은데, -랑/-이랑,
+# -를/-을, -고/-서 after a verb stem; not where a noun ends so (최고, 라면,
+# 사랑, 엽서).  Bounded: written into lookbehinds.
+KO_LINKS = r"""(?:[는은]데|[가-힣][을를]|[가-힣](?&lt;!사)랑|[았었했어아해와워져봐돼][고서])"""
+
 # After a Korean sentence ending: a space, unless what follows shows that
 # the sentence goes on.
 KO_END_AFTER = (
@@ -373,6 +381,7 @@ PLACEHOLDERS = {
     'KO_QUOTE_D': ko_quote(r'(?&lt;![^\s(\[{:=])"', '"'),
     'KO_QUOTE_S': ko_quote(r"(?&lt;![^\s(\[{:=])'", "'"),
     'KO_INTERJ': KO_INTERJ,
+    'KO_LINKS': KO_LINKS,
     'KO_ASKED': KO_ASKED,
     'EN_ABBR': EN_ABBR,
     'EN_TITLES': EN_TITLES,
