@@ -121,7 +121,8 @@ char *artx_text_collapse(const char *s);
 void artx_text_unescape(char *s);
 
 /* Unicode NFC of a UTF-8 string (on ICU).  Returns a malloc'ed string or
- * NULL when out of memory; invalid UTF-8 is replaced by U+FFFD. */
+ * NULL when out of memory (or s is NULL); invalid UTF-8 is replaced by
+ * U+FFFD. */
 char *artx_text_nfc(const char *s);
 
 /* The script a text is mostly written in, as a BCP 47 language guess:

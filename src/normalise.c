@@ -362,6 +362,10 @@ static void number_blocks(xmlNodePtr body)
     char id[64];
     for (xmlNodePtr b = body->children; b; b = b->next) {
         const char *n = (const char *)b->name;
+        /* a block libxml2 could not name while memory ran out (the
+         * allocator's count fails the conversion) */
+        if (!n)
+            continue;
         if (!strcmp(n, "p"))
             snprintf(id, sizeof id, "p%u", ++np);
         else if (!strcmp(n, "h2"))

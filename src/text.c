@@ -122,6 +122,9 @@ char *artx_text_collapse(const char *s)
 
 char *artx_text_nfc(const char *s)
 {
+    /* a text a failed allocation left unmade */
+    if (!s)
+        return NULL;
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
     int32_t len = (int32_t)strlen(s), ulen = 0;
